@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() gives admin pages and actions a real 403 for logged-in non-admins.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -2,7 +2,12 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@/": fileURLToPath(new URL("./", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/testing/empty-module.ts", import.meta.url)),
+    },
+  },
   test: {
     include: ["{lib,app,components,emulator,scripts,prisma}/**/*.test.{ts,tsx}"],
     environment: "node",

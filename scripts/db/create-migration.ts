@@ -23,7 +23,7 @@ async function main() {
   // The engine replays the existing migrations in a shadow database to compute the diff;
   // it works on a scratch database so that no real data is touched.
   const scratch = await mkdtemp(path.join(tmpdir(), "migration-"));
-  const engine = await openEngine(`file:${path.join(scratch, "scratch.db")}`);
+  const { engine, close } = await openEngine(`file:${path.join(scratch, "scratch.db")}`);
   try {
     const result = await engine.diff({
       from: { tag: "migrations", ...(await listMigrations()) },
@@ -41,7 +41,7 @@ async function main() {
     await writeFile(path.join(dir, "migration.sql"), result.stdout);
     console.log(`Created ${path.relative(process.cwd(), dir)}/migration.sql`);
   } finally {
-    engine.free();
+    await close();
     await rm(scratch, { recursive: true, force: true });
   }
 }

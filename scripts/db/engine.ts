@@ -39,19 +39,26 @@ function acceptScripts(adapter: Adapter): Adapter {
   return adapter;
 }
 
-function adapterFactory(databaseUrl: string) {
+function adapterFactory(databaseUrl: string, opened: Adapter[]) {
   if (databaseUrl.startsWith("file:")) {
     const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
     const connect = factory.connect.bind(factory);
     const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-    factory.connect = async () => acceptScripts(await connect());
-    factory.connectToShadowDb = async () => acceptScripts(await connectToShadowDb());
+    const track = (a: Adapter) => (opened.push(a), acceptScripts(a));
+    factory.connect = async () => track(await connect());
+    factory.connectToShadowDb = async () => track(await connectToShadowDb());
     return factory;
   }
   throw new Error(`Unsupported DATABASE_URL for migrations: ${databaseUrl.split(":")[0]}:… (only file: SQLite is supported here)`);
 }
 
-export async function openEngine(databaseUrl: string): Promise<SchemaEngine> {
+export interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes the database connections it opened. */
+  close(): Promise<void>;
+}
+
+export async function openEngine(databaseUrl: string): Promise<OpenEngine> {
   // The wasm build reports Rust panics through this global; without it a panic becomes a TypeError.
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => console.error("[schema-engine panic]", message) };
@@ -66,11 +73,19 @@ export async function openEngine(databaseUrl: string): Promise<SchemaEngine> {
   const log = (message: string) => {
     if (process.env.DB_ENGINE_DEBUG) console.error("[schema-engine]", message);
   };
-  return bg.SchemaEngine.new(
+  const opened: Adapter[] = [];
+  const engine = (await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl)),
-  ) as Promise<SchemaEngine>;
+    bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl, opened)),
+  )) as SchemaEngine;
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((a) => a.dispose()));
+    },
+  };
 }
 
 function pathToImport(p: string): string {

@@ -1,6 +1,7 @@
 // Applies every pending migration in prisma/migrations to DATABASE_URL. Idempotent.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { listMigrations, noFilters, openEngine, sqliteFilePath } from "./engine";
 
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
@@ -8,12 +9,24 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     const file = sqliteFilePath(databaseUrl);
     if (file !== ":memory:") await mkdir(path.dirname(file), { recursive: true });
   }
-  const engine = await openEngine(databaseUrl);
+  const { engine, close } = await openEngine(databaseUrl);
   try {
     const out = await engine.applyMigrations({ migrationsList: await listMigrations(), filters: noFilters });
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
+    if (databaseUrl.startsWith("file:")) useWriteAheadLog(sqliteFilePath(databaseUrl));
+  }
+}
+
+// WAL lets readers proceed while a checkout writes; the setting is stored in the file.
+function useWriteAheadLog(file: string): void {
+  if (file === ":memory:") return;
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } finally {
+    sqlite.close();
   }
 }
 

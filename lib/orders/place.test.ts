@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addItem, ensureCart } from "@/lib/cart/store";
+import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+
+const shipping = { flatFee: 800, freeThreshold: 10000 };
+let t: TestDb;
+
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+async function cartWith(items: [string, number][]) {
+  const cart = await ensureCart(t.db, { userId: null, token: null });
+  for (const [productId, qty] of items) await addItem(t.db, cart.id, productId, qty);
+  return cart;
+}
+
+function input(cartId: string, checkoutKey: string): PlaceOrderInput {
+  return { cartId, checkoutKey, userId: null, locale: "ja", data: sampleCheckout, paymentMethod: null, shipping };
+}
+
+describe("placeOrder", () => {
+  it("freezes prices and totals, takes stock and writes the first timeline entry", async () => {
+    const tea = await createProduct(t.db, { priceYen: 1296, taxRate: 8, stock: 5 });
+    const mug = await createProduct(t.db, { priceYen: 2640, taxRate: 10, stock: 3 });
+    const cart = await cartWith([[tea.id, 2], [mug.id, 1]]);
+
+    const placed = await placeOrder(t.db, input(cart.id, "key-1"));
+    expect(placed.created).toBe(true);
+
+    // A later price change must not alter the order.
+    await t.db.product.update({ where: { id: tea.id }, data: { priceYen: 9999 } });
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { items: true, notes: true } });
+    expect(order.status).toBe("pending");
+    expect(order.subtotal).toBe(1296 * 2 + 2640);
+    expect(order.shippingFee).toBe(800);
+    expect(order.total).toBe(1296 * 2 + 2640 + 800);
+    expect(order.tax8).toBe(Math.floor((2592 * 8) / 108));
+    expect(order.tax10).toBe(Math.floor(((2640 + 800) * 10) / 110));
+    expect(order.items.find((i) => i.productId === tea.id)?.unitPrice).toBe(1296);
+    expect(order.notes).toHaveLength(1);
+    expect(order.notes[0]?.toStatus).toBe("pending");
+
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: tea.id } })).stock).toBe(3);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: mug.id } })).stock).toBe(2);
+  });
+
+  it("returns the same order for a repeated checkout key, even when both submits race", async () => {
+    const p = await createProduct(t.db, { stock: 10 });
+    const cart = await cartWith([[p.id, 2]]);
+    const [a, b] = await Promise.all([placeOrder(t.db, input(cart.id, "dup")), placeOrder(t.db, input(cart.id, "dup"))]);
+    expect(a.id).toBe(b.id);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(await t.db.order.count()).toBe(1);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(8);
+  });
+
+  it("refuses when stock ran out since the item was added, changing nothing", async () => {
+    const p = await createProduct(t.db, { stock: 2 });
+    const cart = await cartWith([[p.id, 2]]);
+    await t.db.product.update({ where: { id: p.id }, data: { stock: 1 } });
+    await expect(placeOrder(t.db, input(cart.id, "k"))).rejects.toMatchObject({ code: "out_of_stock" });
+    expect(await t.db.order.count()).toBe(0);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(1);
+  });
+
+  it("two carts racing for the last item: exactly one order gets it", async () => {
+    const p = await createProduct(t.db, { stock: 1 });
+    const c1 = await cartWith([[p.id, 1]]);
+    const c2 = await cartWith([[p.id, 1]]);
+    const results = await Promise.allSettled([placeOrder(t.db, input(c1.id, "a")), placeOrder(t.db, input(c2.id, "b"))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.order.count()).toBe(1);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(0);
+  });
+
+  it("refuses an empty cart", async () => {
+    const cart = await cartWith([]);
+    await expect(placeOrder(t.db, input(cart.id, "e"))).rejects.toMatchObject({ code: "conflict" });
+  });
+});

@@ -1,0 +1,120 @@
+// Turns a cart into an order: prices, tax and totals are frozen, stock is taken in the same
+// transaction, and a checkout key makes a repeated submit return the first order instead
+// of creating a second one.
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { CheckoutData } from "@/lib/checkout/address-schema";
+import { computeTotals, type FeeLine, type ShippingRule } from "@/lib/cart/totals";
+import { OrderError } from "@/lib/orders/errors";
+import { reserveStock } from "@/lib/orders/stock";
+
+export interface PlaceOrderInput {
+  cartId: string;
+  checkoutKey: string;
+  userId: string | null;
+  locale: "ja" | "en";
+  data: CheckoutData;
+  paymentMethod: string | null;
+  fees?: (FeeLine & { code: string; name: string })[];
+  shipping: ShippingRule;
+}
+
+export interface PlacedOrder {
+  id: number;
+  accessKey: string;
+  total: number;
+  /** False when the checkout key had been used already and the existing order is returned. */
+  created: boolean;
+}
+
+export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+  const previous = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey } });
+  if (previous) return { id: previous.id, accessKey: previous.accessKey, total: previous.total, created: false };
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const items = await tx.cartItem.findMany({
+        where: { cartId: input.cartId },
+        include: { product: true },
+        orderBy: { createdAt: "asc" },
+      });
+      if (items.length === 0) throw new OrderError("conflict", "The cart is empty");
+      for (const { product, quantity } of items) {
+        if (!product.active) throw new OrderError("out_of_stock", `${product.slug} is not available`);
+        if (quantity > product.stock) throw new OrderError("out_of_stock", `Not enough stock for ${product.slug}`);
+      }
+      const lines = items.map(({ product, quantity }) => ({
+        productId: product.id,
+        name: product.name,
+        slug: product.slug,
+        unitPrice: product.priceYen,
+        taxRate: product.taxRate,
+        quantity,
+        lineTotal: product.priceYen * quantity,
+      }));
+      const fees = input.fees ?? [];
+      const totals = computeTotals(lines, input.shipping, fees);
+      const { billing, shipping, email } = input.data;
+
+      const order = await tx.order.create({
+        data: {
+          accessKey: randomBytes(18).toString("base64url"),
+          checkoutKey: input.checkoutKey,
+          userId: input.userId,
+          email,
+          status: "pending",
+          locale: input.locale,
+          paymentMethod: input.paymentMethod,
+          subtotal: totals.subtotal,
+          shippingFee: totals.shippingFee,
+          feeTotal: totals.feeTotal,
+          total: totals.total,
+          tax10: totals.tax10,
+          tax8: totals.tax8,
+          stockReserved: true,
+          billingLastName: billing.lastName,
+          billingFirstName: billing.firstName,
+          billingLastNameKana: billing.lastNameKana,
+          billingFirstNameKana: billing.firstNameKana,
+          billingPostalCode: billing.postalCode,
+          billingPrefecture: billing.prefecture,
+          billingCity: billing.city,
+          billingAddress1: billing.address1,
+          billingAddress2: billing.address2,
+          billingPhone: billing.phone,
+          shipToDifferentAddress: shipping !== null,
+          ...(shipping && {
+            shippingLastName: shipping.lastName,
+            shippingFirstName: shipping.firstName,
+            shippingLastNameKana: shipping.lastNameKana,
+            shippingFirstNameKana: shipping.firstNameKana,
+            shippingPostalCode: shipping.postalCode,
+            shippingPrefecture: shipping.prefecture,
+            shippingCity: shipping.city,
+            shippingAddress1: shipping.address1,
+            shippingAddress2: shipping.address2,
+            shippingPhone: shipping.phone,
+          }),
+          items: { create: lines },
+          fees: { create: fees.map((f) => ({ code: f.code, name: f.name, amount: f.amount, taxRate: f.taxRate })) },
+          notes: {
+            create: {
+              kind: "status",
+              toStatus: "pending",
+              message: "注文を受け付けました。",
+              customerVisible: true,
+              author: input.userId ? "customer" : "guest",
+            },
+          },
+        },
+      });
+      await reserveStock(tx, lines);
+      return { id: order.id, accessKey: order.accessKey, total: order.total, created: true };
+    });
+  } catch (err) {
+    // Two submits raced: the other one created the order with this key.
+    const raced = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey } });
+    if (raced) return { id: raced.id, accessKey: raced.accessKey, total: raced.total, created: false };
+    throw err;
+  }
+}

@@ -1,0 +1,54 @@
+// `npm start` / `npm run dev`: prepare the database, start the e-SCOTT emulator when it is
+// the gateway (the default), build if the sources changed, and serve the shop.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { buildIfNeeded } from "@/scripts/launch/build";
+import { startEmulatorIfNeeded } from "@/scripts/launch/emulator";
+import { loadDotEnv, prepareDatabase, projectRoot, resolveConfig } from "@/scripts/launch/prepare";
+
+async function main() {
+  const mode = process.argv[2] === "dev" ? "dev" : "start";
+  loadDotEnv();
+  const { env, childEnv } = resolveConfig(process.env);
+
+  const prepared = await prepareDatabase(env);
+  if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
+  if (prepared.seeded) console.log(`Seeded ${prepared.seeded} demo products.`);
+  if (prepared.admin) {
+    console.log("\n┌─ Administrator account created (shown only this once) ─────────");
+    console.log(`│  email:    ${prepared.admin.email}`);
+    console.log(`│  password: ${prepared.admin.password}`);
+    console.log(`│  log in at ${new URL("/login", env.SITE_URL).href}`);
+    console.log("└────────────────────────────────────────────────────────────────\n");
+  }
+
+  const children: ChildProcess[] = [];
+  const emulator = await startEmulatorIfNeeded(projectRoot, env);
+  if (emulator) children.push(emulator);
+
+  const next = path.join(projectRoot, "node_modules/next/dist/bin/next");
+  if (mode === "start") buildIfNeeded(projectRoot, childEnv);
+  const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
+  const server = spawn(process.execPath, [next, ...args], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
+  });
+  children.push(server);
+  console.log(`Shop: ${env.SITE_URL}`);
+
+  const stop = () => {
+    for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => {
+    stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -10,6 +10,7 @@ import { runServerCall, SERVER_ENDPOINTS, withEchoes } from "./endpoints/index";
 import { FaultInjector, type FaultRule } from "./faults";
 import { Notifier } from "./notifier";
 import { handleJlpconPay, JLPCON_PATHS, renderJlpcon } from "./pages/jlpcon";
+import { handleLinkStart, handleLinkSubmit, LINK_PATH, LINK_SUBMIT_PATH } from "./pages/link";
 import { renderOperator } from "./pages/operator";
 import { handleTdsChallenge, handleTdsStart, TDS_CHALLENGE_PATH, TDS_PATH } from "./pages/three-d-secure";
 import { createToken, renderTokenScript, TOKEN_CREATE_PATH, TOKEN_SCRIPT_PATH } from "./pages/token-script";
@@ -212,6 +213,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (path === TDS_CHALLENGE_PATH && method === "POST") {
       const result = handleTdsChallenge(deps, mergeQueryAndBody(query, body));
+      send(res, result.status, "text/html; charset=UTF-8", result.html);
+      return;
+    }
+    if (path === LINK_PATH) {
+      const result = handleLinkStart(deps, mergeQueryAndBody(query, body));
+      send(res, result.status, "text/html; charset=UTF-8", result.html);
+      return;
+    }
+    if (path === LINK_SUBMIT_PATH && method === "POST") {
+      const result = handleLinkSubmit(deps, mergeQueryAndBody(query, body));
       send(res, result.status, "text/html; charset=UTF-8", result.html);
       return;
     }

@@ -148,6 +148,13 @@ export interface TdsSession {
   createdAt: number;
 }
 
+/** An SSNP005 link-page visit waiting for the card-entry form (memory only). */
+export interface LinkSession {
+  id: string;
+  plain: Record<string, string>;
+  createdAt: number;
+}
+
 export interface CallLogEntry {
   at: number;
   path: string;
@@ -187,6 +194,7 @@ export class EmulatorState {
   /** 3DS results by ThreeDSServerTransactionId. */
   threeDS = new Map<string, ThreeDSRecord>();
   tdsSessions = new Map<string, TdsSession>();
+  linkSessions = new Map<string, LinkSession>();
   procNos = new Set<string>();
   /** Successful master requests by duplicate key → time (KBX); not persisted, 10 s only matter. */
   recentMasters = new Map<string, number>();
@@ -239,6 +247,7 @@ export class EmulatorState {
     this.notifications = fresh.notifications;
     this.threeDS = fresh.threeDS;
     this.tdsSessions = fresh.tdsSessions;
+    this.linkSessions = fresh.linkSessions;
     this.procNos = fresh.procNos;
     this.recentMasters = fresh.recentMasters;
     this.nextSecureResultCode = undefined;

@@ -37,12 +37,15 @@ export function merchantFree3Error(value: string | undefined): string | undefine
   return [...value].length <= MERCHANT_FREE_MAX && !/[\x00-\x1f\x7f]/.test(value) ? undefined : "K09";
 }
 
-/** TransactionDate: YYYYMMDD, a real date, today in Japan ± 1 day (clients around midnight). */
+/**
+ * TransactionDate: YYYYMMDD, a real date, today in Japan ± 1 day (clients around midnight). "Today" may be the
+ * emulator clock or the real one: a shop keeps sending its real date after a test moved the emulator clock.
+ */
 export function transactionDateError(value: string | undefined, now: number): string | undefined {
   if (value === undefined) return "K05";
   const ms = parseYmd(value);
   if (ms === undefined) return "K05";
-  const allowed = [ymd(now - DAY_MS), ymd(now), ymd(now + DAY_MS)];
+  const allowed = [now, Date.now()].flatMap((t) => [ymd(t - DAY_MS), ymd(t), ymd(t + DAY_MS)]);
   return allowed.includes(value) ? undefined : "K05";
 }
 

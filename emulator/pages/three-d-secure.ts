@@ -39,7 +39,7 @@ export interface HtmlResult {
   html: string;
 }
 
-function errorPage(code: string, message: string): HtmlResult {
+export function errorPage(code: string, message: string): HtmlResult {
   return {
     status: 400,
     html: page("3-D セキュア エラー / 3-D Secure error", `<section class="notice"><p class="ng">${esc(code)}</p><p>${esc(message)}</p></section>`),
@@ -47,17 +47,17 @@ function errorPage(code: string, message: string): HtmlResult {
 }
 
 /** The way back: encrypt the result fields and auto-POST them to RedirectUrl (query string kept verbatim). */
-function returnToShop(deps: Deps, plain: Params, fields: Record<string, string | undefined>): HtmlResult {
+export function returnToShop(deps: Deps, plain: Params, fields: Record<string, string | undefined>): HtmlResult {
   const clean = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
   const encrypted = encryptValue(encodeForm(clean), deps.config.card.aesKey, deps.config.card.aesIv);
-  deps.log(`3DS ${plain.OperateId} ${plain.MerchantFree1 ?? ""} → ${clean.ResponseCd} SecureResultCode=${clean.SecureResultCode ?? "-"}`);
+  deps.log(`${plain.ProcNo === "0000000" ? "link page" : "3DS"} ${plain.OperateId} ${plain.MerchantFree1 ?? ""} → ${clean.ResponseCd} SecureResultCode=${clean.SecureResultCode ?? "-"}`);
   return {
     status: 200,
     html: autoPostPage("3-D セキュア / 3-D Secure", plain.RedirectUrl ?? "", { EncryptValue: encrypted }, "ショップへ戻ります… / Returning to the shop…"),
   };
 }
 
-function baseFields(deps: Deps, plain: Params): Record<string, string | undefined> {
+export function baseFields(deps: Deps, plain: Params): Record<string, string | undefined> {
   return {
     OperateId: plain.OperateId,
     MerchantId: deps.config.card.merchantId,
@@ -70,7 +70,13 @@ function baseFields(deps: Deps, plain: Params): Record<string, string | undefine
   };
 }
 
-function plaintextErrors(deps: Deps, plain: Params, merchantId: string): string[] {
+export interface PlaintextRules {
+  operations: readonly string[];
+  /** Link mode: the card is typed on the emulator's page, so member operations carry no Token. */
+  cardEnteredOnPage: boolean;
+}
+
+export function plaintextErrors(deps: Deps, plain: Params, merchantId: string, rules: PlaintextRules = { operations: TDS_OPERATIONS, cardEnteredOnPage: false }): string[] {
   const { config, clock } = deps;
   const op = plain.OperateId ?? "";
   const isMemberOp = op === "4MemAdd" || op === "4MemChg";
@@ -80,7 +86,7 @@ function plaintextErrors(deps: Deps, plain: Params, merchantId: string): string[
     plain.MerchantPass !== config.card.merchantPass ? "K03" : undefined,
     plain.TenantId !== config.card.tenantId ? "K04" : undefined,
     transactionDateError(plain.TransactionDate, clock.now()),
-    (TDS_OPERATIONS as readonly string[]).includes(op) ? undefined : "K06",
+    rules.operations.includes(op) ? undefined : "K06",
     merchantFree1Error(plain.MerchantFree1),
     merchantFree2Error(plain.MerchantFree2),
     merchantFree3Error(plain.MerchantFree3),
@@ -89,7 +95,7 @@ function plaintextErrors(deps: Deps, plain: Params, merchantId: string): string[
     isAuth ? payTypeFormatError(plain.PayType) : undefined,
     isMemberOp || plain.KaiinId !== undefined ? kaiinIdError(plain.KaiinId) : undefined,
     isMemberOp || plain.KaiinPass !== undefined ? kaiinPassError(plain.KaiinPass) : undefined,
-    (isMemberOp || plain.Token !== undefined) && !TOKEN_PATTERN.test((plain.Token ?? "").toLowerCase()) ? "KHX" : undefined,
+    ((isMemberOp && !rules.cardEnteredOnPage) || plain.Token !== undefined) && !TOKEN_PATTERN.test((plain.Token ?? "").toLowerCase()) ? "KHX" : undefined,
   ];
   return errors.filter((e): e is string => e !== undefined);
 }

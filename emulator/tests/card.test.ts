@@ -1,5 +1,6 @@
 // Tokens, card masters, test cards and the process-request state machine (§3.2-3.4, §4, §5, §12.5-12.8, §12.11).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ymd } from "../clock";
 import type { RunningEmulator } from "../server";
 import { call, cardFields, control, createToken, mf1, PATHS, pay, start, token, today } from "./helpers";
 
@@ -213,6 +214,9 @@ describe("process requests", () => {
     expect((await process("1Search", auth)).ResponseCd).toBe("K12");
     expect((await process("1Capture", auth, { SalesDate: today(emu) })).ResponseCd).toBe("K12");
     expect((await process("1Search", sale)).ResponseCd).toBe("OK");
+    // The shop keeps sending its real date: still accepted, so it sees K12 rather than K05.
+    const realToday = cardFields(emu, "1Search", { ProcessId: auth.ProcessId, ProcessPass: auth.ProcessPass, TransactionDate: ymd(Date.now()) });
+    expect((await call(emu, PATHS.card, realToday)).ResponseCd).toBe("K12");
   });
 
   it("K81 when a non-member transaction gets KaiinId", async () => {

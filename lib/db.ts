@@ -12,7 +12,7 @@ export function createDb(databaseUrl: string): PrismaClient {
     throw new Error("Only SQLite (file:) is wired up so far; PostgreSQL comes with its own adapter.");
   }
   const raw = databaseUrl.slice("file:".length);
-  const file = path.isAbsolute(raw) ? raw : path.join(process.cwd(), raw);
+  const file = path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);
   // WAL and a busy timeout let the web server, jobs and tests share the file safely.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   return new PrismaClient({ adapter });

@@ -54,7 +54,7 @@ const phone = z
     return v;
   });
 
-const prefecture = z.string({ error: "errors.prefecture" }).refine(isPrefectureCode, "errors.prefecture");
+const prefecture = z.string({ error: "errors.prefecture" }).refine((code): boolean => isPrefectureCode(code), "errors.prefecture");
 
 export const addressSchema = z.object({
   lastName: text(30),

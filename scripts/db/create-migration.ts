@@ -38,7 +38,7 @@ async function main() {
     }
     const dir = path.join(migrationsDir, `${timestamp()}_${name}`);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "migration.sql"), result.stdout);
+    await writeFile(path.join(dir, "migration.sql"), result.stdout ?? "");
     console.log(`Created ${path.relative(process.cwd(), dir)}/migration.sql`);
   } finally {
     await close();

@@ -15,12 +15,12 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     return out.appliedMigrationNames;
   } finally {
     await close();
-    if (databaseUrl.startsWith("file:")) useWriteAheadLog(sqliteFilePath(databaseUrl));
+    if (databaseUrl.startsWith("file:")) enableWriteAheadLog(sqliteFilePath(databaseUrl));
   }
 }
 
 // WAL lets readers proceed while a checkout writes; the setting is stored in the file.
-function useWriteAheadLog(file: string): void {
+function enableWriteAheadLog(file: string): void {
   if (file === ":memory:") return;
   const sqlite = new Database(file);
   try {

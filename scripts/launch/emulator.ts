@@ -13,7 +13,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export async function startEmulatorIfNeeded(root: string, env: Env, extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess | null> {
+export async function startEmulatorIfNeeded(root: string, env: Env, extraEnv: Record<string, string> = {}): Promise<ChildProcess | null> {
   if (env.ESCOTT_TARGET !== "emulator" || !env.EMULATOR_AUTOSTART) return null;
   const entry = path.join(root, "emulator/main.ts");
   if (!existsSync(entry)) return null;

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderDetails } from "@/components/order/order-details";
+import { Timeline } from "@/components/order/timeline";
+import { requireUser } from "@/lib/auth/session";
+import { fmt } from "@/lib/i18n";
+import { getDictionary } from "@/lib/i18n/server";
+import { orderWithDetails } from "@/lib/orders/queries";
+
+export default async function AccountOrderPage({ params }: PageProps<"/account/orders/[id]">) {
+  const { id } = await params;
+  const user = await requireUser(`/account/orders/${id}`);
+  const orderId = Number(id);
+  const [{ locale, dict }, order] = await Promise.all([getDictionary(), Number.isSafeInteger(orderId) ? orderWithDetails(orderId) : null]);
+  // Another customer's order looks exactly like a missing one.
+  if (!order || order.userId !== user.id) notFound();
+  return (
+    <div className="space-y-6">
+      <Link href="/account" className="text-sm text-brand-700 hover:underline">
+        ← {dict.account.backToOrders}
+      </Link>
+      <h1 className="text-2xl font-bold">{fmt(dict.account.orderTitle, { number: String(order.id) })}</h1>
+      <OrderDetails order={order} dict={dict} locale={locale} />
+      <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
+    </div>
+  );
+}

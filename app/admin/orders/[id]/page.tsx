@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoteForm } from "@/components/admin/note-form";
+import { StatusForm } from "@/components/admin/status-form";
+import { OrderDetails } from "@/components/order/order-details";
+import { Timeline } from "@/components/order/timeline";
+import { requireAdmin } from "@/lib/auth/session";
+import { fmt } from "@/lib/i18n";
+import { getDictionary } from "@/lib/i18n/server";
+import { orderWithDetails } from "@/lib/orders/queries";
+import { isOrderStatus, TRANSITIONS } from "@/lib/orders/status";
+
+export default async function AdminOrderPage({ params }: PageProps<"/admin/orders/[id]">) {
+  const { id } = await params;
+  await requireAdmin(`/admin/orders/${id}`);
+  const orderId = Number(id);
+  const [{ locale, dict }, order] = await Promise.all([getDictionary(), Number.isSafeInteger(orderId) ? orderWithDetails(orderId) : null]);
+  if (!order) notFound();
+  const status = isOrderStatus(order.status) ? order.status : null;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/orders" className="text-sm text-brand-700 hover:underline">
+        ← {dict.admin.orders}
+      </Link>
+      <h1 className="text-2xl font-bold">{fmt(dict.account.orderTitle, { number: String(order.id) })}</h1>
+      <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
+        <div className="space-y-6">
+          <OrderDetails order={order} dict={dict} locale={locale} />
+          <Timeline notes={order.notes} dict={dict} locale={locale} audience="admin" />
+        </div>
+        <aside className="h-fit space-y-6">
+          <section className="rounded-lg border border-stone-200 bg-white p-4">
+            <h2 className="mb-3 font-bold">{dict.admin.changeStatus}</h2>
+            {status && <StatusForm orderId={order.id} current={status} allowed={TRANSITIONS[status]} />}
+          </section>
+          <section className="rounded-lg border border-stone-200 bg-white p-4">
+            <NoteForm orderId={order.id} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import Image from "next/image";
+import Link from "next/link";
+import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { TotalsTable } from "@/components/order/totals-table";
+import { currentCartView } from "@/lib/cart/current";
+import { env } from "@/lib/env";
+import { fmt, formatYen } from "@/lib/i18n";
+import { getDictionary } from "@/lib/i18n/server";
+
+export async function generateMetadata() {
+  return { title: (await getDictionary()).dict.cart.title };
+}
+
+export default async function CartPage() {
+  const [{ locale, dict }, cart] = await Promise.all([getDictionary(), currentCartView()]);
+  const threshold = env().FREE_SHIPPING_THRESHOLD_YEN;
+  if (cart.lines.length === 0) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{dict.cart.title}</h1>
+        <p>{dict.cart.empty}</p>
+        <Link href="/" className="text-brand-700 underline">
+          {dict.cart.continueShopping}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{dict.cart.title}</h1>
+      <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label={dict.cart.title}>
+          {cart.lines.map((line) => {
+            const name = locale === "en" ? line.nameEn : line.name;
+            return (
+              <li key={line.productId} className="flex gap-4 p-4" data-testid="cart-line" data-slug={line.slug}>
+                <div className="relative size-20 shrink-0 overflow-hidden rounded bg-stone-100">
+                  <Image src={line.imagePath} alt="" fill sizes="80px" unoptimized />
+                </div>
+                <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+                  <div>
+                    <Link href={`/products/${line.slug}`} className="font-medium hover:underline">
+                      {name}
+                    </Link>
+                    <p className="text-sm text-stone-600">
+                      {formatYen(dict, line.unitPrice)}
+                      {dict.common.taxIncluded}
+                      {line.taxRate === 8 && <span className="ml-2 text-xs">※{dict.product.reducedRate}</span>}
+                    </p>
+                    {line.problem && (
+                      <p role="alert" className="text-sm text-accent-600">
+                        {line.problem === "unavailable" ? dict.cart.unavailable : fmt(dict.product.notEnoughStock, { count: line.stock })}
+                      </p>
+                    )}
+                    <CartLineControls productId={line.productId} quantity={line.quantity} stock={line.stock} name={name} />
+                  </div>
+                  <p className="font-semibold" data-testid="line-total">
+                    {formatYen(dict, line.lineTotal)}
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        <aside className="h-fit space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+          <TotalsTable totals={cart.totals} dict={dict} />
+          {cart.totals.shippingFee > 0 && (
+            <p className="text-sm text-brand-700">{fmt(dict.cart.freeShippingRemaining, { amount: threshold - cart.totals.subtotal })}</p>
+          )}
+          {cart.hasProblems ? (
+            <p className="text-sm text-accent-600">{dict.errors.outOfStock}</p>
+          ) : (
+            <Link href="/checkout" className="block rounded-md bg-brand-700 px-4 py-3 text-center font-medium text-white hover:bg-brand-800">
+              {dict.cart.checkout}
+            </Link>
+          )}
+          <Link href="/" className="block text-center text-sm text-brand-700 underline">
+            {dict.cart.continueShopping}
+          </Link>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { currentCart } from "@/lib/cart/current";
+import { cartView } from "@/lib/cart/store";
+import { checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
+import { db } from "@/lib/db";
+import { getLocale } from "@/lib/i18n/server";
+import { OrderError } from "@/lib/orders/errors";
+import { placeOrder } from "@/lib/orders/place";
+import { availablePaymentMethods } from "@/lib/payments/registry";
+import { shippingRule } from "@/lib/shop/shipping";
+
+export type PlaceOrderResult =
+  | { status: "invalid"; errors: FieldErrors }
+  | { status: "empty_cart" | "cart_changed" | "no_payment_method" | "out_of_stock" }
+  | { status: "placed"; redirectTo: string };
+
+export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
+  const parsed = checkoutSchema.safeParse(payload);
+  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  if (typeof checkoutKey !== "string" || !/^[0-9a-f-]{36}$/.test(checkoutKey)) return { status: "cart_changed" };
+
+  const [user, locale, cart] = await Promise.all([getCurrentUser(), getLocale(), currentCart()]);
+  const view = await cartView(db(), cart?.id ?? null, shippingRule());
+  if (!cart || view.lines.length === 0) return { status: "empty_cart" };
+  if (view.hasProblems) return { status: "cart_changed" };
+
+  const methods = await availablePaymentMethods({ locale, total: view.totals.total, userId: user?.id ?? null });
+  if (methods.length === 0) return { status: "no_payment_method" };
+  const method = methods.find((m) => m.id === parsed.data.paymentMethod);
+  if (!method) return { status: "invalid", errors: { paymentMethod: "errors.select" } };
+
+  try {
+    const order = await placeOrder(db(), {
+      cartId: cart.id,
+      checkoutKey,
+      userId: user?.id ?? null,
+      locale,
+      data: parsed.data,
+      paymentMethod: method.id,
+      shipping: shippingRule(),
+    });
+    return { status: "placed", redirectTo: `/order/${order.id}?key=${order.accessKey}` };
+  } catch (err) {
+    if (err instanceof OrderError && err.code === "out_of_stock") return { status: "out_of_stock" };
+    if (err instanceof OrderError && err.code === "conflict") return { status: "cart_changed" };
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { TotalsTable } from "@/components/order/totals-table";
+import { getCurrentUser } from "@/lib/auth/session";
+import { currentCartView } from "@/lib/cart/current";
+import { formatYen } from "@/lib/i18n";
+import { getDictionary } from "@/lib/i18n/server";
+import { availablePaymentMethods } from "@/lib/payments/registry";
+
+export async function generateMetadata() {
+  return { title: (await getDictionary()).dict.checkout.title };
+}
+
+export default async function CheckoutPage() {
+  const [{ locale, dict }, cart, user] = await Promise.all([getDictionary(), currentCartView(), getCurrentUser()]);
+  if (cart.lines.length === 0) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{dict.checkout.title}</h1>
+        <p>{dict.checkout.emptyCart}</p>
+        <Link href="/" className="text-brand-700 underline">
+          {dict.cart.continueShopping}
+        </Link>
+      </div>
+    );
+  }
+  const methods = await availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{dict.checkout.title}</h1>
+      <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
+        {/* A fresh key per page view: resubmitting this form can never create a second order. */}
+        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "" }} />
+        <aside className="h-fit space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="summary-title">
+          <h2 id="summary-title" className="font-bold">
+            {dict.checkout.orderSummary}
+          </h2>
+          <ul className="space-y-2 text-sm">
+            {cart.lines.map((l) => (
+              <li key={l.productId} className="flex justify-between gap-2">
+                <span>
+                  {locale === "en" ? l.nameEn : l.name} × {l.quantity}
+                  {l.taxRate === 8 && <span className="ml-1 text-xs text-stone-500">※</span>}
+                </span>
+                <span>{formatYen(dict, l.lineTotal)}</span>
+              </li>
+            ))}
+          </ul>
+          <TotalsTable totals={cart.totals} dict={dict} />
+          {cart.lines.some((l) => l.taxRate === 8) && <p className="text-xs text-stone-500">※{dict.product.reducedRate}</p>}
+        </aside>
+      </div>
+    </div>
+  );
+}

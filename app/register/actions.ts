@@ -1,0 +1,24 @@
+"use server";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { registerSchema } from "@/lib/auth/register-schema";
+import { fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
+import { db } from "@/lib/db";
+
+export type RegisterResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+export async function registerAction(input: { email: string; password: string; passwordConfirm: string }): Promise<RegisterResult> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  try {
+    await db().user.create({
+      data: { email: parsed.data.email, passwordHash: await hashPassword(parsed.data.password), role: "customer" },
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      return { ok: false, errors: { email: "account.emailTaken" } };
+    }
+    throw err;
+  }
+  return { ok: true };
+}

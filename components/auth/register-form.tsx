@@ -1,0 +1,63 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { registerAction } from "@/app/register/actions";
+import { useI18n } from "@/components/i18n-provider";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { errorText } from "@/lib/i18n";
+
+export function RegisterForm({ next }: { next: string }) {
+  const { dict } = useI18n();
+  const router = useRouter();
+  const [values, setValues] = useState({ email: "", password: "", passwordConfirm: "" });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, startTransition] = useTransition();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    startTransition(async () => {
+      const res = await registerAction(values);
+      if (!res.ok) {
+        setErrors(res.errors);
+        return;
+      }
+      setErrors({});
+      const login = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+      router.push(login && !login.error ? next : "/login");
+      router.refresh();
+    });
+  };
+
+  const field = (name: keyof typeof values, label: string, type: string, autoComplete: string, hint?: string) => {
+    const id = `register-${name}`;
+    const error = errorText(dict, errors[name]) || undefined;
+    return (
+      <Field id={id} label={label} required requiredLabel={dict.common.required} hint={hint} error={error}>
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          required
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className={inputClass}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
+      {field("email", dict.account.email, "email", "email")}
+      {field("password", dict.account.password, "password", "new-password", dict.account.passwordHint)}
+      {field("passwordConfirm", dict.account.passwordConfirm, "password", "new-password")}
+      <SubmitButton pendingLabel={dict.account.registering} pending={pending} className="w-full">
+        {dict.account.register}
+      </SubmitButton>
+    </form>
+  );
+}

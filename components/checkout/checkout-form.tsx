@@ -1,0 +1,179 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
+import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
+import { useI18n } from "@/components/i18n-provider";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { addressSchema, checkoutSchema, fieldErrors } from "@/lib/checkout/address-schema";
+import { errorText } from "@/lib/i18n";
+import type { PaymentMethodOption } from "@/lib/payments/registry";
+
+interface Values {
+  billing: AddressValues;
+  shipping: AddressValues;
+  email: string;
+  shipToDifferentAddress: boolean;
+  paymentMethod: string;
+}
+
+export function CheckoutForm({
+  checkoutKey,
+  methods,
+  initial,
+}: {
+  checkoutKey: string;
+  methods: PaymentMethodOption[];
+  initial: { email: string };
+}) {
+  const { dict } = useI18n();
+  const router = useRouter();
+  const [values, setValues] = useState<Values>({
+    billing: emptyAddress,
+    shipping: emptyAddress,
+    email: initial.email,
+    shipToDifferentAddress: false,
+    paymentMethod: methods[0]?.id ?? "",
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<PlaceOrderResult["status"] | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const setAddress = (which: "billing" | "shipping") => (field: AddressField, value: string) =>
+    setValues((v) => ({ ...v, [which]: { ...v[which], [field]: value } }));
+
+  // Validates one field when the shopper leaves it, and shows the normalised value
+  // (katakana, 〒 with hyphen) so they see what will be saved.
+  const blurAddress = (which: "billing" | "shipping") => (field: AddressField) => {
+    const key = `${which}.${field}`;
+    const result = addressSchema.shape[field].safeParse(values[which][field]);
+    setErrors((e) => {
+      const next = { ...e };
+      if (result.success) delete next[key];
+      else if (values[which][field] !== "" || e[key]) next[key] = result.error.issues[0]?.message ?? "errors.generic";
+      return next;
+    });
+    if (result.success && typeof result.data === "string" && result.data !== values[which][field]) {
+      setAddress(which)(field, result.data);
+    }
+  };
+
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setOutcome(null);
+    const payload = { ...values, shipping: values.shipToDifferentAddress ? values.shipping : undefined };
+    const parsed = checkoutSchema.safeParse(payload);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setOutcome("invalid");
+      focusFirstError();
+      return;
+    }
+    setErrors({});
+    startTransition(async () => {
+      const result = await placeOrderAction(payload, checkoutKey);
+      setOutcome(result.status);
+      if (result.status === "invalid") {
+        setErrors(result.errors);
+        focusFirstError();
+      } else if (result.status === "placed") {
+        router.push(result.redirectTo);
+      }
+    });
+  };
+
+  const banner: Partial<Record<PlaceOrderResult["status"], string>> = {
+    invalid: dict.checkout.fixErrors,
+    empty_cart: dict.checkout.emptyCart,
+    cart_changed: dict.checkout.cartChanged,
+    out_of_stock: dict.errors.outOfStock,
+    no_payment_method: dict.checkout.noPaymentMethod,
+  };
+  const emailError = errorText(dict, errors.email) || undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-8" aria-busy={pending}>
+      {outcome && banner[outcome] && (
+        <div role="alert" data-testid={`checkout-${outcome}`} className="rounded-md border border-accent-600 bg-red-50 p-4 text-accent-600">
+          {banner[outcome]}
+        </div>
+      )}
+      <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <legend className="px-1 text-lg font-bold">{dict.checkout.billing}</legend>
+        <AddressFields prefix="billing" values={values.billing} errors={errors} onChange={setAddress("billing")} onBlur={blurAddress("billing")} />
+        <Field id="email" label={dict.checkout.email} required requiredLabel={dict.common.required} error={emailError}>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={values.email}
+            onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={describedBy("email", undefined, emailError)}
+            className={inputClass}
+          />
+        </Field>
+      </fieldset>
+
+      <div className="rounded-lg border border-stone-200 bg-white p-4">
+        <label className="flex items-center gap-2 font-medium">
+          <input
+            type="checkbox"
+            name="shipToDifferentAddress"
+            checked={values.shipToDifferentAddress}
+            onChange={(e) => setValues((v) => ({ ...v, shipToDifferentAddress: e.target.checked }))}
+            className="size-4"
+          />
+          {dict.checkout.shipToDifferent}
+        </label>
+        {values.shipToDifferentAddress && (
+          <fieldset className="mt-4 space-y-4">
+            <legend className="px-1 text-lg font-bold">{dict.checkout.shipping}</legend>
+            <AddressFields prefix="shipping" values={values.shipping} errors={errors} onChange={setAddress("shipping")} onBlur={blurAddress("shipping")} />
+          </fieldset>
+        )}
+      </div>
+
+      <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <legend className="px-1 text-lg font-bold">{dict.checkout.paymentMethod}</legend>
+        {methods.length === 0 ? (
+          <p className="text-accent-600" data-testid="no-payment-method">
+            {dict.checkout.noPaymentMethod}
+          </p>
+        ) : (
+          methods.map((m) => (
+            <label key={m.id} className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="paymentMethod"
+                value={m.id}
+                checked={values.paymentMethod === m.id}
+                onChange={() => setValues((v) => ({ ...v, paymentMethod: m.id }))}
+                className="mt-1"
+              />
+              <span>
+                <span className="font-medium">{m.title}</span>
+                <span className="block text-sm text-stone-600">{m.description}</span>
+              </span>
+            </label>
+          ))
+        )}
+        {errors.paymentMethod && <p className="text-sm text-accent-600">{errorText(dict, errors.paymentMethod)}</p>}
+      </fieldset>
+
+      <p className="text-xs text-stone-500">{dict.checkout.privacyNotice}</p>
+      <SubmitButton pendingLabel={dict.checkout.placing} pending={pending} className="w-full py-3 text-lg">
+        {dict.checkout.placeOrder}
+      </SubmitButton>
+    </form>
+  );
+}
+
+function focusFirstError() {
+  requestAnimationFrame(() => {
+    document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
+}

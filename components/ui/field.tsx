@@ -1,0 +1,52 @@
+// Label, input slot, hint and error wired together with ids so screen readers announce them.
+export function Field({
+  id,
+  label,
+  required,
+  requiredLabel,
+  optionalLabel,
+  hint,
+  error,
+  children,
+  className = "",
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  requiredLabel?: string;
+  optionalLabel?: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 flex items-center gap-2 text-sm font-medium text-stone-800">
+        {label}
+        {required && requiredLabel && <span aria-hidden="true" className="rounded bg-accent-600 px-1.5 py-0.5 text-[10px] font-bold text-white">{requiredLabel}</span>}
+        {!required && optionalLabel && <span aria-hidden="true" className="rounded bg-stone-200 px-1.5 py-0.5 text-[10px] text-stone-600">{optionalLabel}</span>}
+      </label>
+      {children}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-accent-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-accent-600";
+
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  if (error) return `${id}-error`;
+  if (hint) return `${id}-hint`;
+  return undefined;
+}

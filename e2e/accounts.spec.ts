@@ -1,0 +1,39 @@
+import { addToCart, expect, login, register, test, uniqueEmail } from "./fixtures";
+
+test("a customer registers and the guest cart follows them, also across logins", async ({ page }) => {
+  await addToCart(page, "uji-matcha", 2);
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+  const email = uniqueEmail("customer");
+  await register(page, email, "correct horse battery");
+  await expect(page.getByTestId("account-email")).toContainText(email);
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.waitForURL((u) => u.pathname === "/");
+  // Logged out, the browser no longer sees the customer's cart.
+  await expect(page.getByTestId("cart-count")).toHaveText("0");
+
+  // A new guest cart is merged into the customer's cart on the next login.
+  await addToCart(page, "hasami-mug", 1);
+  await login(page, email, "correct horse battery");
+  await page.goto("/cart");
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+});
+
+test("registration and login errors are shown in Japanese", async ({ page }) => {
+  await page.goto("/register");
+  await page.getByLabel("メールアドレス").fill("not-an-email");
+  await page.getByRole("textbox", { name: "パスワード", exact: true }).fill("short");
+  await page.getByLabel("パスワード（確認）").fill("different");
+  await page.getByRole("button", { name: "登録する" }).click();
+  await expect(page.getByText("メールアドレスの形式が正しくありません。")).toBeVisible();
+  await expect(page.getByText("パスワードは8文字以上で入力してください。")).toBeVisible();
+
+  await page.goto("/login");
+  await page.getByLabel("メールアドレス").fill("nobody@e2e.test");
+  await page.getByLabel("パスワード").fill("wrong password");
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
+});

@@ -57,6 +57,7 @@ export default async function globalSetup(): Promise<void> {
   const emulator = await startEmulatorIfNeeded(projectRoot, env, {
     EMULATOR_NOTIFY_URL: `${siteUrl}/api/escott/notification`,
     EMULATOR_NOTIFY_RETRY_MS: "300",
+    EMULATOR_STATE_FILE: path.join(dir, "emulator-state.json"),
   });
   if (emulator?.pid) pids.push(emulator.pid);
 

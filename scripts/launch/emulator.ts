@@ -31,6 +31,9 @@ export async function startEmulatorIfNeeded(root: string, env: Env, extraEnv: Re
       EMULATOR_PORT: base.port || "80",
       EMULATOR_PUBLIC_URL: base.origin,
       EMULATOR_NOTIFY_URL: extraEnv.EMULATOR_NOTIFY_URL ?? new URL("/api/escott/notification", env.SITE_URL).href,
+      // Keep registrations and members across restarts of `npm start` (tests pass their own).
+      EMULATOR_STATE_FILE: extraEnv.EMULATOR_STATE_FILE ?? process.env.EMULATOR_STATE_FILE ?? path.join(root, "data/emulator-state.json"),
+      EMULATOR_QUIET: extraEnv.EMULATOR_QUIET ?? "true",
     },
   });
   const deadline = Date.now() + 30_000;

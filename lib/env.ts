@@ -20,6 +20,8 @@ export const envSchema = z.object({
   SHOP_NAME: z.string().min(1).default("和み商店"),
   /** Signs session tokens. The launcher generates one into data/ when it is not set. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Encrypts secrets at rest (gateway passwords, card-member ids). The launcher generates one into data/ when unset. */
+  APP_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.string().email().default("admin@example.com"),
   SHIPPING_FEE_YEN: z.coerce.number().int().min(0).default(800),
   FREE_SHIPPING_THRESHOLD_YEN: z.coerce.number().int().min(0).default(10000),

@@ -1,4 +1,5 @@
 "use server";
+import "@/lib/payments/gateways";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCart } from "@/lib/cart/current";
 import { cartView } from "@/lib/cart/store";
@@ -7,14 +8,19 @@ import { db } from "@/lib/db";
 import { getLocale } from "@/lib/i18n/server";
 import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
-import { availablePaymentMethods } from "@/lib/payments/registry";
+import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
 import { shippingRule } from "@/lib/shop/shipping";
 
 export type PlaceOrderResult =
   | { status: "invalid"; errors: FieldErrors }
   | { status: "empty_cart" | "cart_changed" | "no_payment_method" | "out_of_stock" }
-  | { status: "placed"; redirectTo: string };
+  | { status: "placed"; outcome: PayOutcome };
 
+/**
+ * Places the order and hands it to the chosen payment method. Safe to call twice with the
+ * same checkout key: placeOrder returns the same order, and the gateways refuse to start a
+ * second live payment for it.
+ */
 export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(payload);
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
@@ -25,10 +31,14 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
   if (!cart || view.lines.length === 0) return { status: "empty_cart" };
   if (view.hasProblems) return { status: "cart_changed" };
 
-  const methods = await availablePaymentMethods({ locale, total: view.totals.total, userId: user?.id ?? null });
+  const ctx = { locale, total: view.totals.total, userId: user?.id ?? null };
+  const methods = await availablePaymentMethods(ctx);
   if (methods.length === 0) return { status: "no_payment_method" };
-  const method = methods.find((m) => m.id === parsed.data.paymentMethod);
-  if (!method) return { status: "invalid", errors: { paymentMethod: "errors.select" } };
+  const gateway = methods.some((m) => m.id === parsed.data.paymentMethod) ? findGateway(parsed.data.paymentMethod ?? "") : undefined;
+  if (!gateway) return { status: "invalid", errors: { paymentMethod: "errors.select" } };
+
+  const input = await gateway.parseInput((payload as { payment?: unknown }).payment, ctx);
+  if (!input.ok) return { status: "invalid", errors: input.errors };
 
   try {
     const order = await placeOrder(db(), {
@@ -37,10 +47,12 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
       userId: user?.id ?? null,
       locale,
       data: parsed.data,
-      paymentMethod: method.id,
+      paymentMethod: gateway.id,
+      fees: (await gateway.fees?.(ctx)) ?? [],
       shipping: shippingRule(),
     });
-    return { status: "placed", redirectTo: `/order/${order.id}?key=${order.accessKey}` };
+    const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email }, input.value, ctx);
+    return { status: "placed", outcome };
   } catch (err) {
     if (err instanceof OrderError && err.code === "out_of_stock") return { status: "out_of_stock" };
     if (err instanceof OrderError && err.code === "conflict") return { status: "cart_changed" };

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import "@/lib/payments/gateways";
 import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { TotalsTable } from "@/components/order/totals-table";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCartView } from "@/lib/cart/current";
-import { formatYen } from "@/lib/i18n";
+import { errorText, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { availablePaymentMethods } from "@/lib/payments/registry";
 
@@ -12,8 +13,10 @@ export async function generateMetadata() {
   return { title: (await getDictionary()).dict.checkout.title };
 }
 
-export default async function CheckoutPage() {
-  const [{ locale, dict }, cart, user] = await Promise.all([getDictionary(), currentCartView(), getCurrentUser()]);
+export default async function CheckoutPage({ searchParams }: PageProps<"/checkout">) {
+  const [{ locale, dict }, cart, user, query] = await Promise.all([getDictionary(), currentCartView(), getCurrentUser(), searchParams]);
+  // A payment step that ended elsewhere (e.g. the 3-D Secure page) sends the shopper back with a message key.
+  const notice = typeof query.notice === "string" && /^payment\.\w+$/.test(query.notice) ? errorText(dict, query.notice) : null;
   if (cart.lines.length === 0) {
     return (
       <div className="space-y-4">
@@ -31,7 +34,7 @@ export default async function CheckoutPage() {
       <h1 className="text-2xl font-bold">{dict.checkout.title}</h1>
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         {/* A fresh key per page view: resubmitting this form can never create a second order. */}
-        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "" }} />
+        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} />
         <aside className="h-fit space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="summary-title">
           <h2 id="summary-title" className="font-bold">
             {dict.checkout.orderSummary}

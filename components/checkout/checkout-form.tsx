@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
+import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
+import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,7 +27,7 @@ export function CheckoutForm({
 }: {
   checkoutKey: string;
   methods: PaymentMethodOption[];
-  initial: { email: string };
+  initial: { email: string; message?: string | null };
 }) {
   const { dict } = useI18n();
   const router = useRouter();
@@ -38,7 +40,9 @@ export function CheckoutForm({
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<PlaceOrderResult["status"] | null>(null);
+  const [paymentMessage, setPaymentMessage] = useState<string | null>(initial.message ?? null);
   const [pending, startTransition] = useTransition();
+  const paymentHandle = useRef<PaymentFieldsHandle | null>(null);
 
   const setAddress = (which: "billing" | "shipping") => (field: AddressField, value: string) =>
     setValues((v) => ({ ...v, [which]: { ...v[which], [field]: value } }));
@@ -61,9 +65,11 @@ export function CheckoutForm({
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
+    if (pending) return;
     setOutcome(null);
-    const payload = { ...values, shipping: values.shipToDifferentAddress ? values.shipping : undefined };
-    const parsed = checkoutSchema.safeParse(payload);
+    setPaymentMessage(null);
+    const base = { ...values, shipping: values.shipToDifferentAddress ? values.shipping : undefined };
+    const parsed = checkoutSchema.safeParse(base);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
       setOutcome("invalid");
@@ -72,13 +78,26 @@ export function CheckoutForm({
     }
     setErrors({});
     startTransition(async () => {
-      const result = await placeOrderAction(payload, checkoutKey);
+      // The payment method's own step first (e.g. the card becomes a token in the browser).
+      const prepared = paymentHandle.current ? await paymentHandle.current.prepare() : { ok: true as const, data: {} };
+      if (!prepared.ok) {
+        setErrors(prepared.errors ?? {});
+        if (prepared.message) setPaymentMessage(prepared.message);
+        setOutcome("invalid");
+        focusFirstError();
+        return;
+      }
+      const result = await placeOrderAction({ ...base, payment: prepared.data }, checkoutKey);
       setOutcome(result.status);
       if (result.status === "invalid") {
         setErrors(result.errors);
         focusFirstError();
       } else if (result.status === "placed") {
-        router.push(result.redirectTo);
+        const next = result.outcome;
+        if (next.kind === "redirect") router.push(next.url);
+        else if (next.kind === "post") postForm(next.action, next.fields);
+        else if (next.kind === "unknown") router.push(next.url);
+        else setPaymentMessage(next.message);
       }
     });
   };
@@ -91,10 +110,17 @@ export function CheckoutForm({
     no_payment_method: dict.checkout.noPaymentMethod,
   };
   const emailError = errorText(dict, errors.email) || undefined;
+  const selected = methods.find((m) => m.id === values.paymentMethod);
+  const Fields = selected ? PAYMENT_FIELDS[selected.id] : undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-busy={pending}>
-      {outcome && banner[outcome] && (
+      {paymentMessage && (
+        <div role="alert" data-testid="payment-error" className="rounded-md border border-accent-600 bg-red-50 p-4 text-accent-600">
+          {paymentMessage}
+        </div>
+      )}
+      {outcome && banner[outcome] && !paymentMessage && (
         <div role="alert" data-testid={`checkout-${outcome}`} className="rounded-md border border-accent-600 bg-red-50 p-4 text-accent-600">
           {banner[outcome]}
         </div>
@@ -162,6 +188,16 @@ export function CheckoutForm({
           ))
         )}
         {errors.paymentMethod && <p className="text-sm text-accent-600">{errorText(dict, errors.paymentMethod)}</p>}
+        {selected && Fields && (
+          <Fields
+            key={selected.id}
+            option={selected}
+            errors={errors}
+            register={(handle) => {
+              paymentHandle.current = handle;
+            }}
+          />
+        )}
       </fieldset>
 
       <p className="text-xs text-stone-500">{dict.checkout.privacyNotice}</p>

@@ -60,6 +60,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         data: {
           accessKey: randomBytes(18).toString("base64url"),
           checkoutKey: input.checkoutKey,
+          cartId: input.cartId,
           userId: input.userId,
           email,
           status: "pending",

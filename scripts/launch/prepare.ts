@@ -22,6 +22,7 @@ export function resolveConfig(source: NodeJS.ProcessEnv): { env: Env; childEnv: 
   const withSecrets = {
     ...source,
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || persistentSecret(dataDir, "nextauth"),
+    APP_ENCRYPTION_KEY: source.APP_ENCRYPTION_KEY || persistentSecret(dataDir, "encryption"),
   };
   const env = parseEnv(withSecrets);
   const childEnv: NodeJS.ProcessEnv = {

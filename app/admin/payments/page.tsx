@@ -1,4 +1,7 @@
+import "@/lib/payments/gateways";
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
+import { errorText } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { registeredGateways } from "@/lib/payments/registry";
 
@@ -8,12 +11,44 @@ export async function generateMetadata() {
 
 export default async function PaymentSettingsPage() {
   await requireAdmin("/admin/payments");
-  const { dict } = await getDictionary();
-  const gateways = registeredGateways();
+  const { locale, dict } = await getDictionary();
+  const gateways = await Promise.all(
+    registeredGateways().map(async (g) => ({
+      id: g.id,
+      title: await g.title(locale),
+      availability: await g.availability({ locale, total: 1000, userId: null }),
+    })),
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{dict.admin.paymentSettings}</h1>
-      {gateways.length === 0 && <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-700">{dict.admin.paymentSettingsEmpty}</p>}
+      {gateways.length === 0 ? (
+        <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-700">{dict.admin.paymentSettingsEmpty}</p>
+      ) : (
+        <ul className="space-y-3">
+          {gateways.map((g) => (
+            <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white p-4" data-testid={`gateway-${g.id}`}>
+              <div>
+                <p className="font-bold">{g.title}</p>
+                {g.availability.available ? (
+                  <p className="text-sm text-brand-700">{dict.settings.available}</p>
+                ) : (
+                  <p className="text-sm text-accent-600">
+                    {dict.settings.unavailableBecause}
+                    {g.availability.reasons.map((r) => errorText(dict, r)).join(" ")}
+                  </p>
+                )}
+              </div>
+              <Link href={`/admin/payments/${g.id}`} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50">
+                {dict.settings.configure}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href="/admin/payments/log" className="inline-block text-sm text-brand-700 underline">
+        {dict.settings.paymentLog}
+      </Link>
     </div>
   );
 }

@@ -1,0 +1,5 @@
+"use client";
+// Browser-side fields of each payment method, by gateway id (see lib/payments/gateways.ts).
+import type { PaymentFieldsProps } from "@/components/checkout/payment-fields";
+
+export const PAYMENT_FIELDS: Record<string, React.ComponentType<PaymentFieldsProps>> = {};

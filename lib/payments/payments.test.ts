@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addItem, cartView, ensureCart } from "@/lib/cart/store";
+import { placeOrder } from "@/lib/orders/place";
+import { failPayment, markPaymentUnknown, PaymentConflictError, startPayment, succeedPayment } from "@/lib/payments/payments";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+
+const rule = { flatFee: 800, freeThreshold: 10000 };
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+async function pendingOrder() {
+  const p = await createProduct(t.db, { stock: 5 });
+  const cart = await ensureCart(t.db, { userId: null, token: null });
+  await addItem(t.db, cart.id, p.id, 2);
+  const order = await placeOrder(t.db, { cartId: cart.id, checkoutKey: `k${Math.random()}`, userId: null, locale: "ja", data: sampleCheckout, paymentMethod: "card", shipping: rule });
+  return { orderId: order.id, cartId: cart.id, productId: p.id, total: order.total };
+}
+
+describe("payments", () => {
+  it("allows one live payment per order, even when two start at once", async () => {
+    const { orderId, total } = await pendingOrder();
+    const results = await Promise.allSettled([
+      startPayment(t.db, { orderId, gateway: "card", amount: total }),
+      startPayment(t.db, { orderId, gateway: "card", amount: total }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(PaymentConflictError);
+    const payment = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ transactionCode: string }>).value;
+    expect(payment.transactionCode).toMatch(/^\d{12}$/);
+  });
+
+  it("success moves the order on and empties the cart in one step", async () => {
+    const { orderId, total, cartId } = await pendingOrder();
+    const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
+    await succeedPayment(t.db, payment.id, { state: "captured", orderStatus: "processing", note: "お支払いが完了しました。", expectFrom: ["started"], data: { processId: "P" } });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("processing");
+    expect((await cartView(t.db, cartId, rule)).lines).toHaveLength(0);
+    // A second success for the same payment (e.g. a replayed return) is refused.
+    await expect(succeedPayment(t.db, payment.id, { state: "captured", orderStatus: "processing", note: "x", expectFrom: ["started"] })).rejects.toBeInstanceOf(PaymentConflictError);
+  });
+
+  it("failure frees the order for another attempt, keeps the cart and returns stock", async () => {
+    const { orderId, total, cartId, productId } = await pendingOrder();
+    const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
+    await failPayment(t.db, payment.id, { codes: ["G12"], note: "G12: カード使用不可", expectFrom: ["started"] });
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("failed");
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(5);
+    expect((await cartView(t.db, cartId, rule)).lines).toHaveLength(1);
+    expect((await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).liveOrderId).toBeNull();
+  });
+
+  it("an unknown outcome keeps the order locked and flags it for the admin", async () => {
+    const { orderId, total } = await pendingOrder();
+    const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
+    await markPaymentUnknown(t.db, payment.id, { codes: ["NG"], reason: "timeout", note: "応答なし", expectFrom: ["started"] });
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(order.status).toBe("pending");
+    expect(order.attention).toBe("payment_unknown:timeout");
+    await expect(startPayment(t.db, { orderId, gateway: "card", amount: total })).rejects.toBeInstanceOf(PaymentConflictError);
+  });
+});

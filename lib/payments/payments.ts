@@ -1,0 +1,138 @@
+// The one place that changes a payment's state together with its order. Each function runs
+// in one transaction: the Payment row, the order status (via lib/orders/transition.ts), the
+// timeline note and, on success, emptying the cart either all happen or none does.
+import type { Db, Tx } from "@/lib/db";
+import { Prisma, type Payment } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/orders/status";
+import { addOrderNote, transitionOrder } from "@/lib/orders/transition";
+import type { PaymentState } from "@/lib/payments/state";
+import { newTransactionCode } from "@/lib/payments/transaction-code";
+
+export class PaymentConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PaymentConflictError";
+  }
+}
+
+export interface StartPaymentInput {
+  orderId: number;
+  gateway: "card" | "cvs";
+  amount: number;
+  operateId?: string;
+  payType?: string;
+  state?: PaymentState;
+  pendingData?: string | null;
+  agreement?: boolean;
+  memberUsed?: boolean;
+}
+
+function isUniqueViolation(err: unknown, field: string): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2002") return false;
+  const target = JSON.stringify(err.meta ?? {});
+  return target.includes(field);
+}
+
+/**
+ * Opens the order's live payment. The unique index on liveOrderId lets exactly one of two
+ * concurrent attempts (double click, second tab, retried request) through.
+ */
+export async function startPayment(db: Db | Tx, input: StartPaymentInput): Promise<Payment> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await db.payment.create({
+        data: {
+          orderId: input.orderId,
+          liveOrderId: input.orderId,
+          gateway: input.gateway,
+          transactionCode: newTransactionCode(),
+          state: input.state ?? "started",
+          operateId: input.operateId,
+          amount: input.amount,
+          payType: input.payType,
+          pendingData: input.pendingData ?? null,
+          agreement: input.agreement ?? false,
+          memberUsed: input.memberUsed ?? false,
+        },
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, "liveOrderId")) throw new PaymentConflictError(`Order ${input.orderId} already has a payment in progress`);
+      if (isUniqueViolation(err, "transactionCode")) continue; // 1 in 10^12: draw again
+      throw err;
+    }
+  }
+  throw new Error("Could not draw a unique transaction code");
+}
+
+/**
+ * Moves the payment from one of `from` to `to` (compare-and-set), so that two requests
+ * racing on the same payment (a 3-D Secure return posted twice, say) cannot both proceed.
+ */
+export async function claimPayment(db: Db | Tx, paymentId: string, from: readonly PaymentState[], to: PaymentState, data: Prisma.PaymentUpdateManyMutationInput = {}): Promise<boolean> {
+  const res = await db.payment.updateMany({ where: { id: paymentId, state: { in: [...from] } }, data: { ...data, state: to } });
+  return res.count === 1;
+}
+
+export interface SucceedInput {
+  state: PaymentState;
+  orderStatus: Extract<OrderStatus, "processing" | "on-hold" | "completed">;
+  note: string;
+  data?: Prisma.PaymentUpdateManyMutationInput;
+  expectFrom: readonly PaymentState[];
+}
+
+/** The money side succeeded: payment updated, order moved on, cart emptied — atomically. */
+export async function succeedPayment(db: Db, paymentId: string, input: SucceedInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+    if (!(await claimPayment(tx, paymentId, input.expectFrom, input.state, input.data))) {
+      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${input.expectFrom.join("/")}`);
+    }
+    if (payment.order.status !== input.orderStatus) {
+      await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true });
+    }
+    if (payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
+  });
+}
+
+export interface FailInput {
+  codes: string[];
+  note: string;
+  expectFrom: readonly PaymentState[];
+  /** Leave the order pending (e.g. 3-D Secure refused: the shopper goes back to checkout). */
+  orderStatus?: Extract<OrderStatus, "failed" | "cancelled">;
+}
+
+/** A definite failure: the payment stops being live (so the order may be paid again later). */
+export async function failPayment(db: Db, paymentId: string, input: FailInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+    if (!(await claimPayment(tx, paymentId, input.expectFrom, "failed", { liveOrderId: null, lastCodes: input.codes.join("|"), pendingData: null }))) {
+      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}`);
+    }
+    const to = input.orderStatus ?? "failed";
+    if (payment.order.status === "pending" || payment.order.status === "on-hold") {
+      await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false });
+    } else {
+      await addOrderNote(tx, payment.orderId, input.note);
+    }
+  });
+}
+
+/**
+ * The call went out but no answer came back (timeout, reset, garbage): money may have
+ * moved. The payment stays live, so nobody can charge the order again, and the order is
+ * flagged for the admin to reconcile (1Search / 2Ref / e-SCOTT's console by 決済コード).
+ */
+export async function markPaymentUnknown(db: Db, paymentId: string, input: { codes: string[]; reason: string; note: string; expectFrom: readonly PaymentState[] }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    if (!(await claimPayment(tx, paymentId, input.expectFrom, "unknown", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
+    await tx.order.update({ where: { id: payment.orderId }, data: { attention: `payment_unknown:${input.reason}` } });
+    await addOrderNote(tx, payment.orderId, input.note);
+  });
+}
+
+export function livePayment(db: Db | Tx, orderId: number) {
+  return db.payment.findUnique({ where: { liveOrderId: orderId } });
+}

@@ -1,0 +1,50 @@
+// クレジットカード決済の設定 — the fields and defaults of the operation manual.
+import { z } from "zod";
+import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
+
+export const CARD_SECRETS = ["merchantPass", "aesKey", "aesIv"] as const;
+
+export const cardSettingsSchema = z
+  .object({
+    enabled: checkbox.default(false),
+    title: trimmed(60).default("クレジットカード"),
+    description: trimmed(200).default("クレジットカードで支払う"),
+    testMode: checkbox.default(true),
+    merchantId: digits(13).default(""),
+    merchantPass: alnum(64).default(""),
+    tenantId: digits(4).default("0001"),
+    threeDSecure: checkbox.default(false),
+    aesKey: alnum(16).default(""),
+    aesIv: alnum(16).default(""),
+    tokenAuthCode: alnum(64).default(""),
+    securityCode: checkbox.default(true),
+    cardMember: checkbox.default(true),
+    alwaysSaveCard: checkbox.default(true),
+    operateId: z.enum(["1Auth", "1Gathering"], { error: "errors.select" }).default("1Gathering"),
+    installments: z.enum(["1", "2", "3"], { error: "errors.select" }).default("1"),
+    saveLog: checkbox.default(true),
+  })
+  .superRefine((s, ctx) => {
+    if (s.threeDSecure) {
+      if (s.aesKey.length !== 16) ctx.addIssue({ code: "custom", path: ["aesKey"], message: "settings.aes16" });
+      if (s.aesIv.length !== 16) ctx.addIssue({ code: "custom", path: ["aesIv"], message: "settings.aes16" });
+    } else {
+      if (s.aesKey && s.aesKey.length !== 16) ctx.addIssue({ code: "custom", path: ["aesKey"], message: "settings.aes16" });
+      if (s.aesIv && s.aesIv.length !== 16) ctx.addIssue({ code: "custom", path: ["aesIv"], message: "settings.aes16" });
+    }
+    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "errors.required" });
+    if (!/^\d{4}$/.test(s.tenantId)) ctx.addIssue({ code: "custom", path: ["tenantId"], message: "settings.tenantId" });
+  });
+
+export type CardSettings = z.output<typeof cardSettingsSchema>;
+
+/** Why shoppers cannot choose card payment with these settings (dictionary keys), empty when ready. */
+export function cardMissing(s: CardSettings): string[] {
+  const missing: string[] = [];
+  if (!s.enabled) missing.push("settings.notEnabled");
+  if (!s.merchantId) missing.push("settings.missingMerchantId");
+  if (!s.merchantPass) missing.push("settings.missingMerchantPass");
+  if (!s.tokenAuthCode) missing.push("settings.missingTokenAuthCode");
+  if (s.threeDSecure && (!s.aesKey || !s.aesIv)) missing.push("settings.missingAes");
+  return missing;
+}

@@ -1,0 +1,34 @@
+// オンライン収納代行サービスの設定 — the fields and defaults of the operation manual.
+import { z } from "zod";
+import { feeRowsSchema, type FeeRow } from "@/lib/payments/settings/fees";
+import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
+
+export const CVS_SECRETS = ["merchantPass"] as const;
+
+export const cvsSettingsSchema = z
+  .object({
+    enabled: checkbox.default(false),
+    title: trimmed(60).default("コンビニ・電子マネー・Pay-easy"),
+    description: trimmed(200).default("コンビニ・電子マネー・Pay-easy で支払う"),
+    testMode: checkbox.default(true),
+    merchantId: digits(13).default(""),
+    merchantPass: alnum(64).default(""),
+    payLimitDays: z.coerce.number({ error: "settings.payLimitDays" }).int("settings.payLimitDays").min(1, "settings.payLimitDays").max(60, "settings.payLimitDays").default(7),
+    feeEnabled: checkbox.default(false),
+    feeRows: feeRowsSchema.default([]),
+    saveLog: checkbox.default(true),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "errors.required" });
+    if (s.feeEnabled && s.feeRows.length === 0) ctx.addIssue({ code: "custom", path: ["feeRows"], message: "settings.feeRowsRequired" });
+  });
+
+export type CvsSettings = z.output<typeof cvsSettingsSchema> & { feeRows: FeeRow[] };
+
+export function cvsMissing(s: CvsSettings): string[] {
+  const missing: string[] = [];
+  if (!s.enabled) missing.push("settings.notEnabled");
+  if (!s.merchantId) missing.push("settings.missingMerchantId");
+  if (!s.merchantPass) missing.push("settings.missingMerchantPass");
+  return missing;
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+// Checkboxes arrive as "on" or not at all; JSON settings carry booleans.
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export const trimmed = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`));
+
+export const digits = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`).regex(/^\d*$/, "settings.digitsOnly"));
+
+export const alnum = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`).regex(/^[A-Za-z0-9]*$/, "settings.alnumOnly"));
+
+/** Secrets come back from the form blank when the admin keeps the stored value. */
+export const SECRET_UNCHANGED = "";

@@ -1,0 +1,61 @@
+// Gateway settings in the database. Secret fields are sealed with the app's secret box and
+// never leave the server in full: the admin page sees only "set" and their last 2 characters.
+import type { Db } from "@/lib/db";
+import type { SecretBox } from "@/lib/security/secret-box";
+import { CARD_SECRETS, cardSettingsSchema, type CardSettings } from "@/lib/payments/settings/card";
+import { CVS_SECRETS, cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
+import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+
+export type GatewayId = "card" | "cvs";
+export interface SettingsByGateway {
+  card: CardSettings;
+  cvs: CvsSettings;
+}
+
+const schemas = { card: cardSettingsSchema, cvs: cvsSettingsSchema } as const;
+const secrets: Record<GatewayId, readonly string[]> = { card: CARD_SECRETS, cvs: CVS_SECRETS };
+
+/**
+ * Defaults: the manual's. When the shop talks to the local emulator, the credentials are
+ * prefilled with the emulator's demo ones so that ticking 有効化 is all a local demo needs.
+ */
+export function defaultSettings<G extends GatewayId>(gateway: G, target: "emulator" | "sps"): SettingsByGateway[G] {
+  const base = schemas[gateway].parse({}) as SettingsByGateway[G];
+  if (target !== "emulator") return base;
+  if (gateway === "card") {
+    const c = EMULATOR_DEFAULTS.card;
+    return { ...base, merchantId: c.merchantId, merchantPass: c.merchantPass, tenantId: c.tenantId, tokenAuthCode: c.tokenAuthCode, aesKey: c.aesKey, aesIv: c.aesIv };
+  }
+  const c = EMULATOR_DEFAULTS.cvs;
+  return { ...base, merchantId: c.merchantId, merchantPass: c.merchantPass };
+}
+
+export async function loadSettings<G extends GatewayId>(db: Db, box: SecretBox, gateway: G, target: "emulator" | "sps"): Promise<SettingsByGateway[G]> {
+  const row = await db.gatewaySettings.findUnique({ where: { gateway } });
+  if (!row) return defaultSettings(gateway, target);
+  const stored = JSON.parse(row.values) as Record<string, unknown>;
+  for (const key of secrets[gateway]) {
+    const v = stored[key];
+    stored[key] = typeof v === "string" && v ? box.open(v) : "";
+  }
+  return schemas[gateway].parse(stored) as SettingsByGateway[G];
+}
+
+export async function saveSettings<G extends GatewayId>(db: Db, box: SecretBox, gateway: G, settings: SettingsByGateway[G]): Promise<void> {
+  const stored: Record<string, unknown> = { ...settings };
+  for (const key of secrets[gateway]) {
+    const v = stored[key];
+    stored[key] = typeof v === "string" && v ? box.seal(v) : "";
+  }
+  const values = JSON.stringify(stored);
+  await db.gatewaySettings.upsert({ where: { gateway }, create: { gateway, values }, update: { values } });
+}
+
+/** What the admin page may show of a secret: whether it is set and its last 2 characters. */
+export function secretHint(value: string): { set: boolean; last2: string } {
+  return { set: value.length > 0, last2: value.length > 2 ? value.slice(-2) : "" };
+}
+
+export function isSecretField(gateway: GatewayId, key: string): boolean {
+  return secrets[gateway].includes(key);
+}

@@ -1,9 +1,13 @@
 import type { ja } from "@/lib/i18n/ja";
+import { cardEn } from "@/lib/i18n/parts/card.en";
+import { cvsEn } from "@/lib/i18n/parts/cvs.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof ja>;
 
 export const en: Dictionary = {
+  card: cardEn,
+  cvs: cvsEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {
     home: "Home",

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "public", "emulator/defaults.ts", "next.config.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const SKIP = new Set(["node_modules", ".next", "generated", "contract", "fixtures"]);
 
 function walk(root: string, file: string, hash: ReturnType<typeof createHash>): void {
   const full = path.join(root, file);
@@ -27,9 +27,10 @@ export function sourceFingerprint(root: string): string {
 }
 
 export function buildIfNeeded(root: string, env: NodeJS.ProcessEnv): void {
-  const marker = path.join(root, ".next", "source-fingerprint");
+  const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
+  const marker = path.join(distDir, "source-fingerprint");
   const fingerprint = sourceFingerprint(root);
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
+  const built = existsSync(path.join(distDir, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint;
   if (built) return;
   console.log("Building the shop (first start or sources changed)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {

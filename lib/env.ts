@@ -32,6 +32,12 @@ export const envSchema = z.object({
   ESCOTT_EMULATOR_URL: url.default(`http://localhost:${EMULATOR_DEFAULTS.port}`),
   ESCOTT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   EMULATOR_AUTOSTART: bool.default(true),
+  /** SMTP server for order e-mails, e.g. smtp://user:pass@mail.example.com:587; unset = keep them in the outbox (/admin/outbox). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  /** Sender of order e-mails; defaults to the shop name at noreply@<SITE_URL host>. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Minutes between the in-process checks for unpaid convenience-store payments past their deadline; 0 = off (use npm run jobs:expire). */
+  CVS_EXPIRY_CHECK_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -136,3 +136,101 @@ export async function markPaymentUnknown(db: Db, paymentId: string, input: { cod
 export function livePayment(db: Db | Tx, orderId: number) {
   return db.payment.findUnique({ where: { liveOrderId: orderId } });
 }
+
+export interface ReceiptInput {
+  recvNum: string;
+  /** As sent by e-SCOTT (YYYYMMDDhhmmss, JST). */
+  nyukinDate: string;
+  paidAt: Date | null;
+  cvsCd?: string | null;
+  amount: number;
+  source: "notification" | "inquiry";
+}
+
+export type ReceiptOutcome =
+  /** The order moved on to processing (or was already there). */
+  | { kind: "applied"; orderId: number }
+  /** Money arrived for an order that no longer waits for it (cancelled, failed…): recorded and flagged. */
+  | { kind: "late"; orderId: number; orderStatus: string }
+  /** This payment already has its receipt: nothing changed. */
+  | { kind: "duplicate"; orderId: number; recorded: { recvNum: string; source: string } };
+
+export interface RecordReceiptOptions {
+  /** Timeline note when the order moves on (customer-visible). */
+  note: string;
+  /** Admin note when the order no longer waits for the money. */
+  lateNote: string;
+  /** Order.attention value for the late case. */
+  attention: string;
+  /** Runs in the same transaction once the receipt is recorded (e.g. queue the e-mail). */
+  onRecorded?: (tx: Tx, outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>) => Promise<void>;
+}
+
+/**
+ * Money received for a payment (入金結果通知 or 2Ref). The receipt row comes first and
+ * PaymentReceipt.paymentId is unique, so of any number of concurrent or replayed calls exactly
+ * one records the money and moves the order; the others roll back and report "duplicate".
+ */
+export async function recordReceipt(db: Db, paymentId: string, input: ReceiptInput, options: RecordReceiptOptions): Promise<ReceiptOutcome> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.paymentReceipt.create({
+        data: { paymentId, recvNum: input.recvNum, nyukinDate: input.nyukinDate, cvsCd: input.cvsCd ?? null, amount: input.amount, source: input.source },
+      });
+      const payment = await tx.payment.update({
+        where: { id: paymentId },
+        data: { state: "paid", paidAt: input.paidAt ?? new Date(), recvNum: input.recvNum, cvsCd: input.cvsCd ?? null, lastCodes: "OK" },
+        include: { order: true },
+      });
+      const status = payment.order.status;
+      let outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>;
+      if (status === "pending" || status === "on-hold") {
+        await transitionOrder(tx, payment.orderId, "processing", { note: options.note, customerVisible: true });
+        outcome = { kind: "applied", orderId: payment.orderId };
+      } else if (status === "processing" || status === "completed") {
+        await addOrderNote(tx, payment.orderId, options.note, { customerVisible: true });
+        outcome = { kind: "applied", orderId: payment.orderId };
+      } else {
+        // The transition table forbids cancelled → processing: keep the status, never lose the money.
+        await tx.order.update({ where: { id: payment.orderId }, data: { attention: options.attention } });
+        await addOrderNote(tx, payment.orderId, options.lateNote, { kind: "system" });
+        outcome = { kind: "late", orderId: payment.orderId, orderStatus: status };
+      }
+      await options.onRecorded?.(tx, outcome);
+      return outcome;
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err, "paymentId")) throw err;
+    const existing = await db.paymentReceipt.findUniqueOrThrow({ where: { paymentId }, include: { payment: true } });
+    return { kind: "duplicate", orderId: existing.payment.orderId, recorded: { recvNum: existing.recvNum, source: existing.source } };
+  }
+}
+
+export interface ClosePaymentInput {
+  state: Extract<PaymentState, "cancelled" | "expired">;
+  expectFrom: readonly PaymentState[];
+  note: string;
+  author?: string;
+  codes?: string[];
+}
+
+/**
+ * The payment can no longer bring money (registration deleted or past its deadline): it stops
+ * being live and a waiting order is cancelled, which returns its stock. An order that moved on
+ * meanwhile keeps its status and only gets the note.
+ */
+export async function closePayment(db: Db, paymentId: string, input: ClosePaymentInput): Promise<{ orderCancelled: boolean }> {
+  return db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+    const data: Prisma.PaymentUpdateManyMutationInput = { liveOrderId: null, ...(input.codes ? { lastCodes: input.codes.join("|") } : {}) };
+    if (!(await claimPayment(tx, paymentId, input.expectFrom, input.state, data))) {
+      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${input.expectFrom.join("/")}`);
+    }
+    if (payment.order.status === "pending" || payment.order.status === "on-hold") {
+      await transitionOrder(tx, payment.orderId, "cancelled", { note: input.note, author: input.author, customerVisible: true, expectFrom: [payment.order.status] });
+      return { orderCancelled: true };
+    }
+    await addOrderNote(tx, payment.orderId, input.note, { author: input.author });
+    return { orderCancelled: false };
+  });
+}

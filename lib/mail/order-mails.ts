@@ -1,0 +1,92 @@
+// The order e-mails: "order received" (any gateway; a gateway adds its own payment lines, e.g.
+// the convenience-store お支払いURL and 支払期限) and "payment received". Plain text in the
+// order's language; strings come from the dictionaries.
+import type { Db, Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { dictionaryFor, fmt, formatYen, isLocale, type Dictionary } from "@/lib/i18n";
+import { deliverMails, queueMail } from "@/lib/mail/outbox";
+import { formatDateTime } from "@/lib/shop/dates";
+
+export interface PaymentSection {
+  /** The payment method as the shopper chose it (gateway title). */
+  methodTitle: string;
+  /** Extra lines, e.g. "お支払いURL: …". */
+  lines: string[];
+}
+
+type OrderForMail = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
+
+function loadOrder(db: Db | Tx, orderId: number) {
+  return db.order.findUnique({ where: { id: orderId }, include: { items: true, fees: true } });
+}
+
+function orderUrl(order: OrderForMail): string {
+  return new URL(`/order/${order.id}?key=${encodeURIComponent(order.accessKey)}`, env().SITE_URL).toString();
+}
+
+function summary(order: OrderForMail, dict: Dictionary): string[] {
+  const m = dict.cvs.mail;
+  return [
+    `■ ${m.items}`,
+    ...order.items.map((i) => `${i.name} × ${i.quantity}  ${formatYen(dict, i.lineTotal)}`),
+    "",
+    `${dict.cart.subtotal}: ${formatYen(dict, order.subtotal)}`,
+    `${dict.cart.shipping}: ${order.shippingFee === 0 ? dict.cart.free : formatYen(dict, order.shippingFee)}`,
+    ...order.fees.map((f) => `${f.name}: ${formatYen(dict, f.amount)}`),
+    `${dict.cart.total}: ${formatYen(dict, order.total)}${dict.common.taxIncluded}`,
+  ];
+}
+
+function compose(order: OrderForMail, dict: Dictionary, intro: string, middle: string[]): string {
+  const m = dict.cvs.mail;
+  const shop = env().SHOP_NAME;
+  return [
+    fmt(m.greeting, { name: `${order.billingLastName} ${order.billingFirstName}` }),
+    "",
+    fmt(intro, { shop }),
+    "",
+    `■ ${dict.order.number}: ${order.id}`,
+    `■ ${dict.order.date}: ${formatDateTime(order.createdAt, isLocale(order.locale) ? order.locale : "ja")}`,
+    ...middle,
+    "",
+    ...summary(order, dict),
+    "",
+    `■ ${m.viewOrder}`,
+    orderUrl(order),
+    "",
+    "--",
+    shop,
+    env().SITE_URL,
+    "",
+  ].join("\n");
+}
+
+function dictOf(order: OrderForMail): Dictionary {
+  return dictionaryFor(isLocale(order.locale) ? order.locale : "ja");
+}
+
+/** Queues "order received" (in the caller's transaction when given one). Returns the e-mail's id. */
+export async function queueOrderReceivedMail(db: Db | Tx, orderId: number, payment: PaymentSection): Promise<string | null> {
+  const order = await loadOrder(db, orderId);
+  if (!order) return null;
+  const dict = dictOf(order);
+  const m = dict.cvs.mail;
+  const body = compose(order, dict, m.receivedIntro, [`■ ${dict.order.paymentMethod}: ${payment.methodTitle}`, ...payment.lines]);
+  return queueMail(db, { kind: "order_received", orderId, to: order.email, subject: fmt(m.receivedSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body });
+}
+
+/** Queues "payment received". */
+export async function queueOrderPaidMail(db: Db | Tx, orderId: number, lines: string[]): Promise<string | null> {
+  const order = await loadOrder(db, orderId);
+  if (!order) return null;
+  const dict = dictOf(order);
+  const m = dict.cvs.mail;
+  const body = compose(order, dict, m.paidIntro, lines);
+  return queueMail(db, { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body });
+}
+
+/** "Order received", queued and handed to SMTP when configured — for gateways that need nothing more. */
+export async function sendOrderReceivedMail(db: Db, orderId: number, payment: PaymentSection): Promise<void> {
+  const id = await queueOrderReceivedMail(db, orderId, payment);
+  if (id) await deliverMails(db, [id]);
+}

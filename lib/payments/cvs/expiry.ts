@@ -1,0 +1,82 @@
+// The scheduled check for unpaid registrations past their 支払期日. Nothing is cancelled on our
+// clock alone: 2Ref confirms first (the money may have arrived with its notification lost), and a
+// registration e-SCOTT does not report as EXPIRED is deleted (2Del) before the order is cancelled, so the
+// shopper cannot pay for an order that no longer exists.
+import { jstMinute, parseJstTimestamp } from "@/lib/escott";
+import { dictionaryFor, fmt } from "@/lib/i18n";
+import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import { applyReceipt } from "@/lib/payments/cvs/receipt";
+import { formatPayLimit } from "@/lib/payments/cvs/status";
+import { closePayment, PaymentConflictError } from "@/lib/payments/payments";
+
+const NOTES = dictionaryFor("ja").cvs.notes;
+
+export interface ExpiryReport {
+  checked: number;
+  expired: number;
+  paid: number;
+  /** Left for the next run (e-SCOTT unreachable, unexpected answer). */
+  skipped: number;
+}
+
+type Due = { id: string; orderId: number; amount: number; transactionCode: string; processId: string | null; processPass: string | null; payLimit: string | null };
+
+export async function expireOverdue(deps: CvsDeps, options: { limit?: number } = {}): Promise<ExpiryReport> {
+  const report: ExpiryReport = { checked: 0, expired: 0, paid: 0, skipped: 0 };
+  if (!deps.client) return report;
+  const due: Due[] = await deps.db.payment.findMany({
+    where: { gateway: "cvs", state: "unpaid", payLimit: { lt: jstMinute(deps.now()) } },
+    orderBy: { payLimit: "asc" },
+    take: options.limit ?? 100,
+    select: { id: true, orderId: true, amount: true, transactionCode: true, processId: true, processPass: true, payLimit: true },
+  });
+  for (const payment of due) {
+    report.checked++;
+    try {
+      const result = await expireOne(deps, payment);
+      report[result]++;
+    } catch (err) {
+      if (!(err instanceof PaymentConflictError)) throw err;
+      report.skipped++; // changed meanwhile (notification, admin): nothing to do
+    }
+  }
+  return report;
+}
+
+async function expireOne(deps: CvsDeps, payment: Due): Promise<"expired" | "paid" | "skipped"> {
+  const client = deps.client!;
+  if (!payment.processId || !payment.processPass) return "skipped";
+  const process = { orderId: String(payment.orderId), processId: payment.processId, processPass: deps.box.open(payment.processPass), transactionCode: payment.transactionCode };
+  const note = fmt(NOTES.expired, { limit: formatPayLimit(payment.payLimit ?? "") });
+
+  const ref = await client.cvs.reference(process);
+  if (!ref.ok) {
+    if (ref.codes.includes("K12")) {
+      // e-SCOTT no longer knows the registration (deleted in its merchant console).
+      await closePayment(deps.db, payment.id, { state: "cancelled", expectFrom: ["unpaid"], note: NOTES.goneAtEscott, codes: ref.codes });
+      return "expired";
+    }
+    return "skipped";
+  }
+  if (ref.data.paid && ref.data.recvNum && ref.data.nyukinDate) {
+    const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
+    return outcome.kind === "duplicate" ? "skipped" : "paid";
+  }
+  if (ref.raw?.KessaiStatus !== "EXPIRED") {
+    const del = await client.cvs.delete(process);
+    if (!del.ok && !del.codes.includes("K12")) return "skipped"; // K14: paid meanwhile — the next run's 2Ref sees it
+  }
+  await closePayment(deps.db, payment.id, { state: "expired", expectFrom: ["unpaid"], note });
+  return "expired";
+}
+
+export function inquiryReceipt(data: { recvNum?: string; nyukinDate?: string; cvsCd?: string; amount?: number }, fallbackAmount = 0) {
+  return {
+    recvNum: data.recvNum ?? "",
+    nyukinDate: data.nyukinDate ?? "",
+    paidAt: data.nyukinDate ? parseJstTimestamp(data.nyukinDate) : null,
+    cvsCd: data.cvsCd ?? null,
+    amount: data.amount ?? fallbackAmount,
+    source: "inquiry" as const,
+  };
+}

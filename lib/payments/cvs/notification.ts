@@ -1,0 +1,95 @@
+// 入金結果通知 (PROTOCOL §7.3). Unlike the plugins, a notification changes something only when it
+// is complete, comes from our CVS merchant (MerchantId, HashCd), names a registration we made
+// (MerchantFree1 + MerchantFree2, the ProcessPass 2Add gave us) and carries its amount. Every
+// notification leaves one PaymentLog row: ok, duplicate or rejected with the reason.
+import { timingSafeEqual } from "node:crypto";
+import { maskSecret, verifyNotification } from "@/lib/escott";
+import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import { applyReceipt } from "@/lib/payments/cvs/receipt";
+import { writePaymentLog } from "@/lib/payments/payment-log";
+
+export type NotificationOutcome = "ok" | "duplicate" | "rejected";
+
+export interface NotificationResult {
+  outcome: NotificationOutcome;
+  /** Why it was rejected or what it was a duplicate of. */
+  reason?: string;
+  orderId?: number;
+}
+
+const MASKED = new Set(["ProcessPass", "HashCd", "MerchantPass"]);
+const MAX_FIELD = 200;
+
+/** The posted fields as they may be stored: secrets masked, values cut to a sane length. */
+export function maskedNotification(fields: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields).slice(0, 40)) {
+    out[key.slice(0, 40)] = MASKED.has(key) ? maskSecret(value) : value.slice(0, MAX_FIELD);
+  }
+  return out;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function processNotification(deps: Pick<CvsDeps, "db" | "settings" | "box" | "deliver">, posted: Record<string, string>): Promise<NotificationResult> {
+  const { db, settings } = deps;
+  const claimedOrder = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
+  const log = async (result: NotificationResult) => {
+    await writePaymentLog(
+      db,
+      {
+        gateway: "cvs",
+        orderId: result.orderId ?? claimedOrder,
+        transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
+        operateId: "paid",
+        kind: "notification",
+        outcome: result.outcome,
+        responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
+        request: maskedNotification(posted),
+        detail: result.reason ?? null,
+      },
+      settings.saveLog,
+    );
+    return result;
+  };
+  const reject = (reason: string, orderId?: number) => log({ outcome: "rejected", reason, orderId });
+
+  if (!settings.merchantId || !settings.merchantPass) return reject("not_configured: the CVS gateway has no merchant credentials");
+  const verified = verifyNotification(posted, { merchantId: settings.merchantId, merchantPass: settings.merchantPass });
+  if (!verified.ok) return reject(`${verified.reason}: ${verified.detail}`);
+  const n = verified.notification;
+  if (n.responseCd && n.responseCd !== "OK") return reject(`response_not_ok: ResponseCd=${n.responseCd}`);
+
+  const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode } });
+  if (!payment || payment.gateway !== "cvs" || String(payment.orderId) !== n.orderId || !payment.processPass) {
+    return reject("unknown_registration: no convenience-store registration with this MerchantFree1 + MerchantFree2");
+  }
+  if (!sameSecret(deps.box.open(payment.processPass), n.processPass)) {
+    return reject("process_pass_mismatch: ProcessPass is not the one 2Add returned", payment.orderId);
+  }
+  if (n.amount !== payment.amount) {
+    return reject(`amount_mismatch: notified ${n.amount} yen, registered ${payment.amount} yen`, payment.orderId);
+  }
+
+  const outcome = await applyReceipt(deps, payment.id, {
+    recvNum: n.recvNum,
+    nyukinDate: n.nyukinDate,
+    paidAt: n.paidAt,
+    cvsCd: n.cvsCd ?? null,
+    amount: n.amount,
+    source: "notification",
+  });
+  if (outcome.kind === "duplicate") {
+    const same = outcome.recorded.recvNum === n.recvNum;
+    return log({
+      outcome: "duplicate",
+      orderId: payment.orderId,
+      reason: same ? `already recorded (${outcome.recorded.source})` : `already recorded (${outcome.recorded.source}) with another RecvNum ${outcome.recorded.recvNum}`,
+    });
+  }
+  return log({ outcome: "ok", orderId: payment.orderId, reason: outcome.kind === "late" ? `paid_after_cancel: order is ${outcome.orderStatus}, flagged for the admin` : undefined });
+}

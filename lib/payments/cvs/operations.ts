@@ -1,0 +1,123 @@
+// The admin's operations on an order's convenience-store registration (PROTOCOL §10.2):
+// 照会 (2Ref — and apply a payment whose notification was lost), 変更 (2Chg), 取消 (2Del).
+// Results carry dictionary keys ("cvs.xxx") for the admin page.
+import { adminText, isPayLimitPast, jstDate, payLimitFromDate, type CvsReferenceData } from "@/lib/escott";
+import type { Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor, fmt } from "@/lib/i18n";
+import { addOrderNote } from "@/lib/orders/transition";
+import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
+import { applyReceipt } from "@/lib/payments/cvs/receipt";
+import { formatPayLimit } from "@/lib/payments/cvs/status";
+import { claimPayment, closePayment, PaymentConflictError } from "@/lib/payments/payments";
+
+const NOTES = dictionaryFor("ja").cvs.notes;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const MAX_PAY_LIMIT_DAYS = 60;
+
+export interface ReferenceView {
+  paid: boolean;
+  kessaiStatus?: string;
+  nyukinDate?: string;
+  recvNum?: string;
+  storeName?: string;
+  amount?: number;
+  payLimit?: string;
+}
+
+export type OperationResult =
+  | { ok: true; message: string; values?: Record<string, string | number>; reference?: ReferenceView }
+  | { ok: false; message: string; values?: Record<string, string | number> };
+
+/** The order's newest registration at e-SCOTT (the one the admin operates on). */
+export function currentRegistration(deps: Pick<CvsDeps, "db">, orderId: number): Promise<Payment | null> {
+  return deps.db.payment.findFirst({ where: { orderId, gateway: "cvs", processId: { not: null } }, orderBy: { createdAt: "desc" } });
+}
+
+function processOf(deps: CvsDeps, p: Payment) {
+  return { orderId: String(p.orderId), processId: p.processId ?? "", processPass: deps.box.open(p.processPass ?? ""), transactionCode: p.transactionCode };
+}
+
+const failedCall = (codes: string[]): OperationResult => ({ ok: false, message: "cvs.opFailed", values: { codes: adminText(codes) } });
+
+function referenceView(data: CvsReferenceData, raw: Record<string, string> | null): ReferenceView {
+  return {
+    paid: data.paid,
+    kessaiStatus: raw?.KessaiStatus || data.condition,
+    nyukinDate: data.nyukinDate,
+    recvNum: data.recvNum,
+    storeName: data.cvsName,
+    amount: data.amount,
+    payLimit: raw?.PayLimit || undefined,
+  };
+}
+
+export async function referenceRegistration(deps: CvsDeps, orderId: number): Promise<OperationResult> {
+  const payment = await currentRegistration(deps, orderId);
+  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
+  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  const ref = await deps.client.cvs.reference(processOf(deps, payment));
+  if (!ref.ok) {
+    if (ref.codes.includes("K12")) return { ok: true, message: "cvs.refGone", reference: { paid: false, kessaiStatus: "DELETED" } };
+    return failedCall(ref.codes);
+  }
+  const reference = referenceView(ref.data, ref.raw);
+  if (!ref.data.paid) return { ok: true, message: "cvs.refUnpaid", reference };
+  if (!ref.data.recvNum || !ref.data.nyukinDate) return { ok: true, message: "cvs.refPaid", reference };
+  const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
+  const message = outcome.kind === "applied" ? "cvs.refApplied" : outcome.kind === "late" ? "cvs.refLate" : "cvs.refPaid";
+  return { ok: true, message, reference };
+}
+
+/** `YYYY-MM-DD` or `YYYYMMDD` → `YYYYMMDD`, or null. */
+function ymd(value: string): string | null {
+  const digits = value.trim().replace(/[-/]/g, "");
+  return /^\d{8}$/.test(digits) ? digits : null;
+}
+
+export async function changeRegistration(deps: CvsDeps, orderId: number, input: { payLimitDate: string; amount: number }, actor: string): Promise<OperationResult> {
+  const payment = await currentRegistration(deps, orderId);
+  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
+  if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
+  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  const date = ymd(input.payLimitDate);
+  let payLimit: string;
+  try {
+    payLimit = payLimitFromDate(date ?? "");
+  } catch {
+    return { ok: false, message: "cvs.changeDateInvalid" };
+  }
+  const now = deps.now();
+  if (isPayLimitPast(payLimit, now) || (date ?? "") > jstDate(new Date(now.getTime() + MAX_PAY_LIMIT_DAYS * DAY_MS))) {
+    return { ok: false, message: "cvs.changeDateRange", values: { days: MAX_PAY_LIMIT_DAYS } };
+  }
+  if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 99_999_999) return { ok: false, message: "cvs.changeAmountInvalid" };
+  if (payLimit === payment.payLimit && input.amount === payment.amount) return { ok: false, message: "cvs.changeNothing" };
+
+  const res = await deps.client.cvs.change({ ...processOf(deps, payment), payLimit, amount: input.amount });
+  if (!res.ok) return failedCall(res.codes);
+  const paymentUrl = deps.client.cvs.paymentPageUrl(res.data.freeArea, 2);
+  const changed = await deps.db.$transaction(async (tx) => {
+    if (!(await claimPayment(tx, payment.id, ["unpaid"], "unpaid", { payLimit, amount: input.amount, freeArea: res.data.freeArea, paymentUrl, lastCodes: "OK" }))) return false;
+    await addOrderNote(tx, orderId, fmt(NOTES.changed, { limit: formatPayLimit(payLimit), amount: input.amount, before: payment.amount }), { author: actor });
+    return true;
+  });
+  return changed ? { ok: true, message: "cvs.changed" } : { ok: false, message: "cvs.opConflict" };
+}
+
+export async function deleteRegistration(deps: CvsDeps, orderId: number, actor: string): Promise<OperationResult> {
+  const payment = await currentRegistration(deps, orderId);
+  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
+  if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
+  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  const res = await deps.client.cvs.delete(processOf(deps, payment));
+  if (!res.ok && res.codes.includes("K14")) return { ok: false, message: "cvs.deletePaid" };
+  if (!res.ok && !res.codes.includes("K12")) return failedCall(res.codes);
+  try {
+    await closePayment(deps.db, payment.id, { state: "cancelled", expectFrom: ["unpaid"], note: NOTES.deleted, author: actor, codes: res.codes });
+  } catch (err) {
+    if (err instanceof PaymentConflictError) return { ok: false, message: "cvs.opConflict" };
+    throw err;
+  }
+  return { ok: true, message: "cvs.deleted" };
+}

@@ -3,6 +3,7 @@
 // (MerchantFree1 + MerchantFree2, the ProcessPass 2Add gave us) and carries its amount. Every
 // notification leaves one PaymentLog row: ok, duplicate or rejected with the reason.
 import { timingSafeEqual } from "node:crypto";
+import type { Db } from "@/lib/db";
 import { maskSecret, verifyNotification } from "@/lib/escott";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
@@ -39,21 +40,20 @@ export async function processNotification(deps: Pick<CvsDeps, "db" | "settings" 
   const { db, settings } = deps;
   const claimedOrder = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
   const log = async (result: NotificationResult) => {
-    await writePaymentLog(
-      db,
-      {
-        gateway: "cvs",
-        orderId: result.orderId ?? claimedOrder,
-        transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
-        operateId: "paid",
-        kind: "notification",
-        outcome: result.outcome,
-        responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
-        request: maskedNotification(posted),
-        detail: result.reason ?? null,
-      },
-      settings.saveLog,
-    );
+    const entry = {
+      gateway: "cvs" as const,
+      orderId: result.orderId ?? claimedOrder,
+      transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
+      operateId: "paid",
+      kind: "notification" as const,
+      outcome: result.outcome,
+      responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
+      request: maskedNotification(posted),
+      detail: result.reason ?? null,
+    };
+    // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
+    // concurrent transaction holds open, so a duplicate rolling back would take this row with it.
+    await db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, settings.saveLog));
     return result;
   };
   const reject = (reason: string, orderId?: number) => log({ outcome: "rejected", reason, orderId });

@@ -85,7 +85,8 @@ export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, sho
     data: { processId, processPass: deps.box.seal(processPass), freeArea, paymentUrl, payLimit, kessaiNumber: kessaiNumber ?? null, lastCodes: "OK" },
   });
   const dict = dictionaryFor(isLocale(order.locale) ? order.locale : "ja");
-  const mailId = await queueOrderReceivedMail(db, order.id, { methodTitle: settings.title, lines: unpaidMailLines(dict, { paymentUrl, payLimit }) });
+  // Own transaction: a plain write could be rolled back with a concurrent transaction (SQLite adapter).
+  const mailId = await db.$transaction((tx) => queueOrderReceivedMail(tx, order.id, { methodTitle: settings.title, lines: unpaidMailLines(dict, { paymentUrl, payLimit }) }));
   if (mailId) await deps.deliver([mailId]);
   return { kind: "redirect", url: client.cvs.paymentPageUrl(freeArea, 1) };
 }

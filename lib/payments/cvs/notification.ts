@@ -36,26 +36,35 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+type LogDeps = Pick<CvsDeps, "db" | "settings">;
+
+async function logNotification(deps: LogDeps, posted: Record<string, string>, result: NotificationResult): Promise<NotificationResult> {
+  const claimedOrder = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
+  const entry = {
+    gateway: "cvs" as const,
+    orderId: result.orderId ?? claimedOrder,
+    transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
+    operateId: "paid",
+    kind: "notification" as const,
+    outcome: result.outcome,
+    responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
+    request: maskedNotification(posted),
+    detail: result.reason ?? null,
+  };
+  // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
+  // concurrent transaction holds open, so a duplicate rolling back would take this row with it.
+  await deps.db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, deps.settings.saveLog));
+  return result;
+}
+
+/** For a request that never got as far as its fields (unreadable or oversized body). */
+export function rejectNotification(deps: LogDeps, posted: Record<string, string>, reason: string): Promise<NotificationResult> {
+  return logNotification(deps, posted, { outcome: "rejected", reason });
+}
+
 export async function processNotification(deps: Pick<CvsDeps, "db" | "settings" | "box" | "deliver">, posted: Record<string, string>): Promise<NotificationResult> {
   const { db, settings } = deps;
-  const claimedOrder = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
-  const log = async (result: NotificationResult) => {
-    const entry = {
-      gateway: "cvs" as const,
-      orderId: result.orderId ?? claimedOrder,
-      transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
-      operateId: "paid",
-      kind: "notification" as const,
-      outcome: result.outcome,
-      responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
-      request: maskedNotification(posted),
-      detail: result.reason ?? null,
-    };
-    // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
-    // concurrent transaction holds open, so a duplicate rolling back would take this row with it.
-    await db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, settings.saveLog));
-    return result;
-  };
+  const log = (result: NotificationResult) => logNotification(deps, posted, result);
   const reject = (reason: string, orderId?: number) => log({ outcome: "rejected", reason, orderId });
 
   if (!settings.merchantId || !settings.merchantPass) return reject("not_configured: the CVS gateway has no merchant credentials");

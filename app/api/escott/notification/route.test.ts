@@ -1,0 +1,110 @@
+// The route handler over a real database: whatever is posted, e-SCOTT gets a quick 200 (never
+// a 5xx for bad input), and only a genuine notification changes the order.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMULATOR_DEFAULTS } from "@/emulator";
+import { notificationHash } from "@/lib/escott";
+import { createSecretBox } from "@/lib/security/secret-box";
+import { createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+
+const KEY = "route-test-key-".repeat(3);
+let t: TestDb;
+let POST: (request: Request) => Promise<Response>;
+let orderId: number;
+const processPass = "P".repeat(32);
+
+beforeAll(async () => {
+  t = await createTestDb();
+  Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: KEY, ESCOTT_TARGET: "emulator" });
+  ({ POST } = await import("@/app/api/escott/notification/route"));
+  const b = sampleCheckout.billing;
+  const order = await t.db.order.create({
+    data: {
+      accessKey: "key",
+      checkoutKey: "ck",
+      email: "taro@example.com",
+      status: "on-hold",
+      paymentMethod: "cvs",
+      subtotal: 2200,
+      shippingFee: 800,
+      total: 3000,
+      tax10: 272,
+      tax8: 0,
+      billingLastName: b.lastName,
+      billingFirstName: b.firstName,
+      billingLastNameKana: b.lastNameKana,
+      billingFirstNameKana: b.firstNameKana,
+      billingPostalCode: b.postalCode,
+      billingPrefecture: b.prefecture,
+      billingCity: b.city,
+      billingAddress1: b.address1,
+      billingPhone: b.phone,
+    },
+  });
+  orderId = order.id;
+  await t.db.payment.create({
+    data: { orderId, liveOrderId: orderId, gateway: "cvs", transactionCode: "000000000777", state: "unpaid", amount: 3000, processId: "I".repeat(32), processPass: createSecretBox(KEY).seal(processPass), payLimit: "209912312359" },
+  });
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+function post(body: string | Uint8Array, contentType = "application/x-www-form-urlencoded") {
+  return POST(new Request("http://shop.test/api/escott/notification", { method: "POST", headers: { "Content-Type": contentType }, body }));
+}
+
+const genuine = () =>
+  new URLSearchParams({
+    MerchantId: EMULATOR_DEFAULTS.cvs.merchantId,
+    TransactionId: "1000000000001",
+    RecvNum: "5550001111",
+    NyukinDate: "20260310123000",
+    MerchantFree1: "000000000777",
+    MerchantFree2: String(orderId),
+    MerchantFree3: "",
+    CvsCd: "LSN",
+    TenantCd: "0001",
+    Amount: "3000",
+    ResponseCd: "OK",
+    StampFlag: "0",
+    ProcessPass: processPass,
+    HashCd: notificationHash(processPass, "5550001111", EMULATOR_DEFAULTS.cvs.merchantPass),
+  });
+
+async function lastLog() {
+  return t.db.paymentLog.findFirstOrThrow({ where: { kind: "notification" }, orderBy: { createdAt: "desc" } });
+}
+
+describe("POST /api/escott/notification", () => {
+  it("answers 200 to junk and logs it as rejected", async () => {
+    for (const body of ["", "garbage", "%%%&&&=", JSON.stringify({ MerchantId: "x" })]) {
+      const res = await post(body);
+      expect(res.status, body).toBe(200);
+      expect((await lastLog()).outcome).toBe("rejected");
+    }
+    expect((await post(new Uint8Array([0xff, 0xfe, 0x00]), "application/octet-stream")).status).toBe(200);
+  });
+
+  it("answers 200 to an oversized body without reading it all", async () => {
+    const res = await post("a=".padEnd(64 * 1024, "x"));
+    expect(res.status).toBe(200);
+    expect((await lastLog()).detail).toMatch(/^unreadable_body/);
+  });
+
+  it("answers 200 to a forged notification and changes nothing", async () => {
+    const forged = genuine();
+    forged.set("HashCd", "f".repeat(32));
+    expect((await post(forged.toString())).status).toBe(200);
+    expect(await lastLog()).toMatchObject({ outcome: "rejected", orderId });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("on-hold");
+  });
+
+  it("applies a genuine notification once; the repeat is a logged duplicate", async () => {
+    expect((await post(genuine().toString())).status).toBe(200);
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("processing");
+    expect(await lastLog()).toMatchObject({ outcome: "ok", orderId });
+    expect((await post(genuine().toString())).status).toBe(200);
+    expect(await lastLog()).toMatchObject({ outcome: "duplicate", orderId });
+    expect(await t.db.paymentReceipt.count()).toBe(1);
+  });
+});

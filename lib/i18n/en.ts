@@ -230,6 +230,8 @@ export const en: Dictionary = {
     failed: "The payment failed. Please try again.",
     unknown: "We could not confirm the result of your payment. To avoid charging you twice, payment for this order is on hold; the shop will contact you.",
     inProgress: "The payment for this order is already being processed.",
+    threeDSFailed: "3-D Secure authentication could not be completed.",
+    threeDSReturnFailed: "Returning from 3-D Secure authentication failed. Please try again.",
   },
   settings: {
     digitsOnly: "Use half-width digits only.",

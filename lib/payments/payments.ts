@@ -3,9 +3,10 @@
 // timeline note and, on success, emptying the cart either all happen or none does.
 import type { Db, Tx } from "@/lib/db";
 import { Prisma, type Payment } from "@/lib/generated/prisma/client";
-import type { OrderStatus } from "@/lib/orders/status";
+import { OrderError } from "@/lib/orders/errors";
+import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote, transitionOrder } from "@/lib/orders/transition";
-import type { PaymentState } from "@/lib/payments/state";
+import { LIVE_STATES, type PaymentState } from "@/lib/payments/state";
 import { newTransactionCode } from "@/lib/payments/transaction-code";
 
 export class PaymentConflictError extends Error {
@@ -92,13 +93,22 @@ export async function succeedPayment(db: Db, paymentId: string, input: SucceedIn
       await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true });
     }
     if (payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
+    if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
   });
+}
+
+/** Once an unknown outcome is settled (paid or failed), the order no longer needs the admin's eyes for it. */
+async function clearUnknownFlag(tx: Tx, orderId: number): Promise<void> {
+  await tx.order.updateMany({ where: { id: orderId, attention: { startsWith: "payment_unknown" } }, data: { attention: null } });
 }
 
 export interface FailInput {
   codes: string[];
   note: string;
   expectFrom: readonly PaymentState[];
+  /** Extra payment fields to record with the failure (e.g. the 3D認証結果). */
+  data?: Prisma.PaymentUpdateManyMutationInput;
+  author?: string;
   /** Leave the order pending (e.g. 3-D Secure refused: the shopper goes back to checkout). */
   orderStatus?: Extract<OrderStatus, "failed" | "cancelled">;
 }
@@ -107,15 +117,16 @@ export interface FailInput {
 export async function failPayment(db: Db, paymentId: string, input: FailInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    if (!(await claimPayment(tx, paymentId, input.expectFrom, "failed", { liveOrderId: null, lastCodes: input.codes.join("|"), pendingData: null }))) {
+    if (!(await claimPayment(tx, paymentId, input.expectFrom, "failed", { ...input.data, liveOrderId: null, lastCodes: input.codes.join("|"), pendingData: null }))) {
       throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}`);
     }
     const to = input.orderStatus ?? "failed";
     if (payment.order.status === "pending" || payment.order.status === "on-hold") {
-      await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false });
+      await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false, author: input.author });
     } else {
-      await addOrderNote(tx, payment.orderId, input.note);
+      await addOrderNote(tx, payment.orderId, input.note, { author: input.author });
     }
+    if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
   });
 }
 
@@ -130,6 +141,66 @@ export async function markPaymentUnknown(db: Db, paymentId: string, input: { cod
     if (!(await claimPayment(tx, paymentId, input.expectFrom, "unknown", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
     await tx.order.update({ where: { id: payment.orderId }, data: { attention: `payment_unknown:${input.reason}` } });
     await addOrderNote(tx, payment.orderId, input.note);
+  });
+}
+
+/**
+ * startPayment for a checkout submission. A repeated submit of a failed attempt (same checkout
+ * key, so the same order) puts the order back to pending — taking its stock again — in the same
+ * transaction; an order that is no longer pending (paid, or being paid) is refused as a conflict.
+ */
+export async function startCheckoutPayment(db: Db, input: StartPaymentInput): Promise<Payment> {
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
+    if (order.status === "failed") {
+      try {
+        await transitionOrder(tx, order.id, "pending", { note: "お支払いを再度お試しいただいています。", customerVisible: false, expectFrom: ["failed"] });
+      } catch (err) {
+        if (err instanceof OrderError && err.code === "conflict") throw new PaymentConflictError(`Order ${order.id} changed concurrently`);
+        throw err;
+      }
+    } else if (order.status !== "pending") {
+      throw new PaymentConflictError(`Order ${order.id} is ${order.status}`);
+    }
+    return startPayment(tx, input);
+  });
+}
+
+export interface OperationUpdate {
+  /** Compare-and-set: the state the decision was made on. */
+  expectFrom: readonly PaymentState[];
+  state: PaymentState;
+  note: string;
+  author?: string;
+  /** Move the order too (e.g. 取消 → cancelled / refunded, a resolved unknown → processing). */
+  orderStatus?: OrderStatus;
+  /** 利用額変更: the order's total follows the payment's amount. */
+  orderTotal?: number;
+  data?: Prisma.PaymentUpdateManyMutationInput;
+}
+
+/**
+ * An operation on an existing payment (売上計上, 取消, 利用額変更, 再オーソリ, an admin's
+ * resolution): payment, order status/total and the timeline note change together or not at all.
+ * A payment that ends voided or failed stops being the order's live payment.
+ */
+export async function applyPaymentOperation(db: Db, paymentId: string, update: OperationUpdate): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+    const release = !LIVE_STATES.includes(update.state);
+    if (!(await claimPayment(tx, paymentId, update.expectFrom, update.state, { ...update.data, ...(release ? { liveOrderId: null } : {}) }))) {
+      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${update.expectFrom.join("/")}`);
+    }
+    if (update.orderTotal !== undefined) await tx.order.update({ where: { id: payment.orderId }, data: { total: update.orderTotal } });
+    // The gateway already acted, so its record must be kept even if the order cannot follow (e.g. a completed order is never "cancelled").
+    const from = payment.order.status;
+    if (update.orderStatus && update.orderStatus !== from && isOrderStatus(from) && canTransition(from, update.orderStatus)) {
+      await transitionOrder(tx, payment.orderId, update.orderStatus, { note: update.note, author: update.author, customerVisible: false });
+    } else {
+      await addOrderNote(tx, payment.orderId, update.note, { author: update.author });
+    }
+    if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
+    if (update.orderStatus === "processing" && payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
   });
 }
 

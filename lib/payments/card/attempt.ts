@@ -1,0 +1,53 @@
+// Ending a card attempt: the three ways an e-SCOTT call can end for a payment (paid, definitely
+// not paid, nobody knows) and where the shopper goes next.
+import { adminText, customerMessage, PAYMENT_FAILED_MESSAGE, type EscottFailure, type LocalizedText } from "@/lib/escott";
+import type { Payment } from "@/lib/generated/prisma/client";
+import { failPayment, markPaymentUnknown } from "@/lib/payments/payments";
+import type { CardPaymentState } from "@/lib/payments/state";
+import type { CardContext } from "@/lib/payments/card/context";
+
+export type AttemptResult =
+  | { kind: "paid" }
+  /** `notice`: the checkout page's message key when the shopper is sent back there (3-D Secure return). */
+  | { kind: "failed"; message: LocalizedText; notice: "payment.failed" | "payment.threeDSFailed" | "payment.threeDSReturnFailed" }
+  | { kind: "unknown" };
+
+export function thankYouPath(order: { id: number; accessKey: string }): string {
+  return `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}`;
+}
+
+/** Nothing was sent, or e-SCOTT answered with codes: no money moved. Everything else may have moved money. */
+export function isDefiniteFailure(result: EscottFailure): boolean {
+  return result.reason === "rejected" || result.reason === "invalid_request" || result.reason === "not_configured";
+}
+
+export function failureNote(operateId: string, result: Pick<EscottFailure, "codes" | "reason" | "detail">): string {
+  const why = result.reason === "rejected" ? adminText(result.codes) : `NG (${result.reason}${result.detail ? `: ${result.detail}` : ""})`;
+  return `支払い処理に失敗しました（${operateId}）。\n${why}`;
+}
+
+/** Records a definite failure; the order becomes failed (stock back), the cart stays for another try. */
+export async function failAttempt(
+  c: CardContext,
+  payment: Payment,
+  input: { codes: string[]; note: string; message?: LocalizedText; notice?: Extract<AttemptResult, { kind: "failed" }>["notice"]; from?: CardPaymentState[]; data?: Parameters<typeof failPayment>[2]["data"] },
+): Promise<AttemptResult> {
+  await failPayment(c.db, payment.id, { codes: input.codes, note: input.note, expectFrom: input.from ?? ["started"], data: input.data });
+  return { kind: "failed", message: input.message ?? PAYMENT_FAILED_MESSAGE, notice: input.notice ?? "payment.failed" };
+}
+
+/** A call that went out without a usable answer: the payment stays live and the admin resolves it. */
+export async function unknownAttempt(c: CardContext, payment: Payment, operateId: string, result: EscottFailure): Promise<AttemptResult> {
+  await markPaymentUnknown(c.db, payment.id, {
+    codes: result.codes,
+    reason: result.reason,
+    note: `${operateId} の結果を確認できませんでした（${result.reason}）。二重請求を防ぐため、この注文の支払いを保留しています。決済コード ${payment.transactionCode} で取引照会、または e-SCOTT の加盟店管理画面で確認してください。`,
+    expectFrom: ["started"],
+  });
+  return { kind: "unknown" };
+}
+
+/** The grouped message of the card's problem, or the plugins' generic one for "contact us" codes. */
+export function declineMessage(codes: string[]): LocalizedText {
+  return { ja: customerMessage(codes, "ja"), en: customerMessage(codes, "en") };
+}

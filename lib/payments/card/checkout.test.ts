@@ -1,0 +1,191 @@
+// Card checkout against a real database and the real emulator over HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { customerMessage } from "@/lib/escott";
+import { payWithCard } from "@/lib/payments/card/checkout";
+import type { CardInput } from "@/lib/payments/card/input";
+import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
+import type { PaymentContext } from "@/lib/payments/registry";
+
+let h: CardHarness;
+beforeAll(async () => {
+  h = await startCardHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await h.control("/_control/reset");
+  await h.configure({ operateId: "1Gathering", threeDSecure: false, installments: "1", cardMember: true, alwaysSaveCard: true });
+});
+
+const guest: PaymentContext = { locale: "ja", total: 0, userId: null };
+
+async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
+  const { token, maskedCard } = await h.token(card);
+  return { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false, ...extra };
+}
+
+async function transactionsOf(orderId: number) {
+  return (await h.state()).transactions.filter((t) => t.merchantFree2 === String(orderId));
+}
+
+describe("card checkout without 3-D Secure", () => {
+  it("a guest pays with the demo card (与信売上計上): order processing, payment captured, cart emptied", async () => {
+    const order = await h.order();
+    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    expect(outcome).toEqual({ kind: "redirect", url: `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}` });
+
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, notes: true } });
+    expect(saved.status).toBe("processing");
+    const [payment] = saved.payments;
+    expect(payment).toMatchObject({ state: "captured", operateId: "1Gathering", payType: "01", liveOrderId: order.id, lastCodes: "OK" });
+    expect(payment!.processId).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(payment!.processPass).toMatch(/^v1:/); // sealed
+    expect(await h.db.cartItem.count({ where: { cartId: order.cartId } })).toBe(0);
+
+    const [tx] = await transactionsOf(order.id);
+    expect(tx).toMatchObject({ status: "SALES", masterOperateId: "1Gathering", amount: order.total, payType: "01", merchantFree1: payment!.transactionCode, hasKaiinId: false });
+  });
+
+  it("with 処理区分 与信 the payment is only authorized", async () => {
+    await h.configure({ operateId: "1Auth" });
+    const order = await h.order();
+    await payWithCard(await h.context(), order, await newCard("visa"), guest);
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
+    expect((await transactionsOf(order.id))[0]?.status).toBe("AUTH");
+  });
+
+  it.each([
+    ["g12", ["G12"]],
+    ["c13", ["C13"]],
+    ["k40", ["K40"]],
+  ] as const)("card %s is declined with the grouped message; the order fails with the codes, stock and cart are kept for another try", async (card, codes) => {
+    const order = await h.order();
+    const outcome = await payWithCard(await h.context(), order, await newCard(card), guest);
+    expect(outcome).toEqual({ kind: "failed", message: customerMessage(codes, "ja") });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { notes: true, payments: true } });
+    expect(saved.status).toBe("failed");
+    expect(saved.notes.map((n) => n.message).join("\n")).toContain(`${codes[0]}:`);
+    expect(saved.payments[0]).toMatchObject({ state: "failed", liveOrderId: null, lastCodes: codes.join("|") });
+    expect(await h.db.cartItem.count({ where: { cartId: order.cartId } })).toBe(1);
+    expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(10);
+  });
+
+  it("a failed order paid again with another card goes back to pending and then processing", async () => {
+    const order = await h.order();
+    await payWithCard(await h.context(), order, await newCard("g55"), guest);
+    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    expect(outcome.kind).toBe("redirect");
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+    expect(saved.status).toBe("processing");
+    expect(saved.payments.map((p) => p.state).sort()).toEqual(["captured", "failed"]);
+    expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(9);
+  });
+
+  it("the chosen installments reach e-SCOTT (JCB 分割, bonus)", async () => {
+    await h.configure({ installments: "3" });
+    const order = await h.order();
+    await payWithCard(await h.context(), order, await newCard("jcb", { payType: "80" }), guest);
+    expect((await transactionsOf(order.id))[0]).toMatchObject({ payType: "80", status: "SALES" });
+  });
+
+  it("two concurrent payments of one order authorize exactly once, and both answer with the result", async () => {
+    const order = await h.order();
+    const input = await newCard("demo");
+    const c = await h.context();
+    const outcomes = await Promise.all([payWithCard(c, order, input, guest), payWithCard(c, order, input, guest)]);
+    expect(outcomes.map((o) => o.kind)).toEqual(["redirect", "redirect"]);
+    const state = await h.state();
+    const codes = (await h.db.payment.findMany({ where: { orderId: order.id } })).map((p) => p.transactionCode);
+    expect(codes).toHaveLength(1);
+    expect(state.calls.filter((call) => call.operateId === "1Gathering" && codes.includes(call.merchantFree1 ?? ""))).toHaveLength(1);
+    expect(state.calls.filter((call) => call.operateId === "1TokenSearch")).toHaveLength(1);
+  });
+
+  it("a timeout leaves the order pending, locked and flagged: no second charge on retry", async () => {
+    await h.control("/_control/faults", { mode: "timeout", count: 1, operateId: "1Gathering", afterProcessing: true });
+    const order = await h.order();
+    const first = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    expect(first).toMatchObject({ kind: "unknown", url: `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}` });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+    expect(saved.status).toBe("pending");
+    expect(saved.attention).toBe("payment_unknown:timeout");
+    expect(saved.payments[0]).toMatchObject({ state: "unknown", liveOrderId: order.id, lastCodes: "NG" });
+
+    const again = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    expect(again.kind).toBe("unknown");
+    expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
+  });
+
+  it("a rejected token (already used) fails without authorizing", async () => {
+    const input = await newCard("demo");
+    const first = await h.order();
+    await payWithCard(await h.context(), first, input, guest);
+    const second = await h.order();
+    const outcome = await payWithCard(await h.context(), second, input, guest);
+    expect(outcome.kind).toBe("failed");
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: second.id } })).lastCodes).toBe("KI2");
+    expect(await transactionsOf(second.id)).toHaveLength(0);
+  });
+
+  it("an order of 0 yen completes without calling e-SCOTT", async () => {
+    const order = await h.order({ priceYen: 0, shippingFee: 0 });
+    expect(order.total).toBe(0);
+    const before = (await h.state()).calls.length;
+    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    expect(outcome.kind).toBe("redirect");
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("processing");
+    expect((await h.state()).calls.length).toBe(before);
+  });
+});
+
+describe("saved cards at checkout", () => {
+  it("a customer pays and saves the card (4MemAdd), then pays with it, then replaces it (4MemChg)", async () => {
+    const user = await h.user();
+    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const first = await h.order({ userId: user.id });
+    expect((await payWithCard(await h.context(), first, await newCard("demo", { save: true }), ctx)).kind).toBe("redirect");
+
+    const member = await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(member).toMatchObject({ brand: "visa", last4: "0300" });
+    expect(member.kaiinId).toMatch(/^v1:/);
+    const [firstTx] = await transactionsOf(first.id);
+    expect(firstTx).toMatchObject({ hasKaiinId: true, status: "SALES" });
+
+    const second = await h.order({ userId: user.id });
+    expect((await payWithCard(await h.context(), second, { mode: "saved", payType: "01", agreement: false }, ctx)).kind).toBe("redirect");
+    const [secondTx] = await transactionsOf(second.id);
+    expect(secondTx).toMatchObject({ hasKaiinId: true, kaiinId: firstTx!.kaiinId });
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: second.id } })).memberUsed).toBe(true);
+
+    // 常にカード会員に登録 on: "change card and pay" really replaces the saved card.
+    const third = await h.order({ userId: user.id });
+    expect((await payWithCard(await h.context(), third, await newCard("master", { save: true }), ctx)).kind).toBe("redirect");
+    const emuMember = (await h.state()).members.find((m) => m.kaiinId === firstTx!.kaiinId);
+    expect(emuMember?.cardNo).toMatch(/4444$/);
+    expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ brand: "mastercard", last4: "4444" });
+    expect((await transactionsOf(third.id))[0]).toMatchObject({ kaiinId: firstTx!.kaiinId });
+  });
+
+  it("paying with a new card without saving leaves the saved card alone", async () => {
+    await h.configure({ alwaysSaveCard: false });
+    const user = await h.user();
+    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
+    const order = await h.order({ userId: user.id });
+    await payWithCard(await h.context(), order, await newCard("visa", { save: false }), ctx);
+    expect((await transactionsOf(order.id))[0]).toMatchObject({ hasKaiinId: false });
+    expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ last4: "0300" });
+  });
+
+  it("a saved card that e-SCOTT no longer knows fails with the member message", async () => {
+    const user = await h.user();
+    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
+    await h.control("/_control/reset");
+    const order = await h.order({ userId: user.id });
+    const outcome = await payWithCard(await h.context(), order, { mode: "saved", payType: "01", agreement: false }, ctx);
+    expect(outcome).toEqual({ kind: "failed", message: "カード会員情報が見つかりません。" });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("failed");
+  });
+});

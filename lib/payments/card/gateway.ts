@@ -1,0 +1,70 @@
+import "server-only";
+// クレジットカード決済 as a checkout payment method. Importing this module registers it.
+import { dictionaryFor, type Locale } from "@/lib/i18n";
+import { jstDate } from "@/lib/escott";
+import type { InstallmentSetting } from "@/lib/escott/installments";
+import { db } from "@/lib/db";
+import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
+import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
+import { cardMissing, type CardSettings } from "@/lib/payments/settings/card";
+import { defaultSettings } from "@/lib/payments/settings/store";
+import { payWithCard } from "@/lib/payments/card/checkout";
+import type { CardClientData } from "@/lib/payments/card/client-data";
+import { loadCardContext } from "@/lib/payments/card/context";
+import { parseCardPayload, type CardInput, type MemberState } from "@/lib/payments/card/input";
+import { brandPrefix, memberSummary } from "@/lib/payments/card/member-store";
+
+/** The manual's default Japanese title and description read naturally in English too. */
+function localized(value: string, fallback: string, locale: Locale, english: string): string {
+  return locale === "en" && value === fallback ? english : value;
+}
+
+async function memberState(settings: CardSettings, userId: string | null): Promise<MemberState> {
+  if (!userId || !settings.cardMember) return { kind: "guest" };
+  const summary = await memberSummary(db(), userId);
+  return summary ? { kind: "member", prefix: brandPrefix(summary.brand) } : { kind: "none" };
+}
+
+export const cardGateway: PaymentGateway<CardInput> = {
+  id: "card",
+  async title(locale) {
+    const s = await gatewaySettings("card");
+    return localized(s.title, defaultSettings("card", "sps").title, locale, dictionaryFor("en").card.defaultTitle);
+  },
+  async description(locale) {
+    const s = await gatewaySettings("card");
+    return localized(s.description, defaultSettings("card", "sps").description, locale, dictionaryFor("en").card.defaultDescription);
+  },
+  async availability() {
+    const missing = cardMissing(await gatewaySettings("card"));
+    return missing.length > 0 ? { available: false, reasons: missing } : { available: true };
+  },
+  async clientData(ctx) {
+    const settings = await gatewaySettings("card");
+    const client = cardClient(settings);
+    const member = ctx.userId && settings.cardMember ? await memberSummary(db(), ctx.userId) : null;
+    const thisYear = Number(jstDate(new Date()).slice(2, 4));
+    const data: CardClientData = {
+      tokenScript: client?.urls.tokenScript ?? "",
+      installments: Number(settings.installments) as InstallmentSetting,
+      securityCode: settings.securityCode,
+      threeDSecure: settings.threeDSecure,
+      cardMember: Boolean(ctx.userId) && settings.cardMember,
+      alwaysSave: settings.alwaysSaveCard,
+      savedCard: member?.brand && member.last4 ? { brand: member.brand, last4: member.last4, prefix: brandPrefix(member.brand) } : null,
+      expiryYears: Array.from({ length: 16 }, (_, i) => String((thisYear + i) % 100).padStart(2, "0")),
+    };
+    return { ...data };
+  },
+  async parseInput(raw, ctx) {
+    const settings = await gatewaySettings("card");
+    return parseCardPayload(raw, settings, await memberState(settings, ctx.userId));
+  },
+  async pay(order, input, ctx) {
+    const c = await loadCardContext();
+    if (!c) return { kind: "failed", message: dictionaryFor(ctx.locale).payment.failed };
+    return payWithCard(c, order, input, ctx);
+  },
+};
+
+registerGateway(cardGateway);

@@ -1,0 +1,133 @@
+// Admin operations on card payments, against the real emulator; the order follows.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { payWithCard } from "@/lib/payments/card/checkout";
+import { availableOperations, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
+import { startCardHarness, type CardHarness } from "@/lib/payments/card/testing";
+
+let h: CardHarness;
+beforeAll(async () => {
+  h = await startCardHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await h.control("/_control/reset");
+  await h.configure({ operateId: "1Auth", threeDSecure: false });
+});
+
+async function paidOrder(options: { userId?: string; save?: boolean } = {}) {
+  const order = await h.order({ userId: options.userId ?? null });
+  const { token, maskedCard } = await h.token("demo");
+  const outcome = await payWithCard(await h.context(), order, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: options.save ?? false, agreement: false }, { locale: "ja", total: 0, userId: options.userId ?? null });
+  expect(outcome.kind).toBe("redirect");
+  return order;
+}
+
+async function run(orderId: number, request: Omit<OperationRequest, "expectedState">) {
+  const payment = await h.db.payment.findFirstOrThrow({ where: { orderId }, orderBy: { createdAt: "desc" } });
+  return runCardOperation(await h.context(), orderId, { ...request, expectedState: payment.state }, "admin@example.com");
+}
+
+const emuTx = async (orderId: number) => (await h.state()).transactions.find((t) => t.merchantFree2 === String(orderId));
+
+describe("card operations", () => {
+  it("売上計上 then 取消: the captured order becomes refunded and its stock returns", async () => {
+    const order = await paidOrder();
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("captured");
+    expect((await emuTx(order.id))?.status).toBe("SALES");
+
+    expect(await run(order.id, { operation: "void" })).toEqual({ ok: true, message: "card.voided" });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { notes: true, payments: true } });
+    expect(saved.status).toBe("refunded");
+    expect(saved.payments[0]).toMatchObject({ state: "voided", liveOrderId: null });
+    expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(10);
+    expect(saved.notes.some((n) => n.author === "admin@example.com" && n.message.includes("1Delete") && n.message.includes("OK"))).toBe(true);
+    expect((await emuTx(order.id))?.status).toBe("CANCEL");
+  });
+
+  it("取消 of an authorization cancels the order", async () => {
+    const order = await paidOrder();
+    expect((await run(order.id, { operation: "void" })).ok).toBe(true);
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("cancelled");
+  });
+
+  it("利用額変更 needs a different amount and updates the order total; 再オーソリ too", async () => {
+    const order = await paidOrder();
+    expect(await run(order.id, { operation: "change", amount: order.total })).toEqual({ ok: false, message: "card.amountUnchanged" });
+    expect(await run(order.id, { operation: "change", amount: 0 })).toEqual({ ok: false, message: "card.amountInvalid" });
+    expect(await run(order.id, { operation: "change", amount: 3000 })).toEqual({ ok: true, message: "card.amountChanged" });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).total).toBe(3000);
+    expect((await emuTx(order.id))?.amount).toBe(3000);
+    expect(await run(order.id, { operation: "reauth", amount: 2500 })).toEqual({ ok: true, message: "card.reauthorized" });
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).amount).toBe(2500);
+    expect((await emuTx(order.id))?.operateIds).toContain("1ReAuth");
+  });
+
+  it("取引照会 reports the transaction as e-SCOTT sees it", async () => {
+    const order = await paidOrder();
+    expect(await run(order.id, { operation: "search" })).toEqual({ ok: true, message: "card.searchResult", values: { amount: String(order.total), salesDate: "-", status: "AUTH" } });
+  });
+
+  it("offers only what the state allows, refuses stale pages, and nothing after 60 days", async () => {
+    const order = await paidOrder();
+    const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    const placed = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(availableOperations(payment, placed, new Date())).toEqual(["capture", "void", "change", "reauth", "search"]);
+    expect(await runCardOperation(await h.context(), order.id, { operation: "capture", expectedState: "captured" }, "a")).toEqual({ ok: false, message: "card.opStale" });
+
+    await h.db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 61 * 24 * 60 * 60 * 1000) } });
+    const old = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(availableOperations(payment, old, new Date())).toEqual(["search"]);
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "card.opExpiredWindow" });
+    expect((await emuTx(order.id))?.status).toBe("AUTH");
+  });
+
+  it("a rejected operation is reported with its codes and noted, nothing changes", async () => {
+    const order = await paidOrder();
+    await h.control("/_control/reset"); // e-SCOTT no longer knows the transaction → K12
+    const result = await run(order.id, { operation: "capture" });
+    expect(result).toMatchObject({ ok: false, message: "card.opK12" });
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
+    expect((await h.db.orderNote.findMany({ where: { orderId: order.id } })).some((n) => n.message.includes("K12"))).toBe(true);
+  });
+
+  it("a payment made with the saved card is captured as the member (KaiinId sent)", async () => {
+    const user = await h.user();
+    const order = await paidOrder({ userId: user.id, save: true });
+    expect((await emuTx(order.id))?.hasKaiinId).toBe(true);
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
+  });
+});
+
+describe("settling an unknown outcome", () => {
+  async function unknownOrder() {
+    await h.control("/_control/faults", { mode: "timeout", count: 1, operateId: "1Auth", afterProcessing: true });
+    const order = await h.order();
+    const { token, maskedCard } = await h.token("demo");
+    const outcome = await payWithCard(await h.context(), order, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false }, { locale: "ja", total: 0, userId: null });
+    expect(outcome.kind).toBe("unknown");
+    return order;
+  }
+
+  it("without a ProcessId only the manual resolutions are offered, and they need a note", async () => {
+    const order = await unknownOrder();
+    const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(availableOperations(payment, await h.db.order.findUniqueOrThrow({ where: { id: order.id } }), new Date())).toEqual(["markPaid", "markFailed"]);
+    expect(await run(order.id, { operation: "markPaid" })).toEqual({ ok: false, message: "card.noteRequired" });
+    expect(await run(order.id, { operation: "markPaid", note: "加盟店管理画面で与信を確認" })).toEqual({ ok: true, message: "card.markedPaid" });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(saved).toMatchObject({ status: "processing", attention: null });
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
+  });
+
+  it("marking it failed frees the order and returns the stock", async () => {
+    const order = await unknownOrder();
+    expect(await run(order.id, { operation: "markFailed", note: "取引なし" })).toEqual({ ok: true, message: "card.markedFailed" });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+    expect(saved).toMatchObject({ status: "failed", attention: null });
+    expect(saved.payments[0]).toMatchObject({ state: "failed", liveOrderId: null });
+    expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(10);
+  });
+});

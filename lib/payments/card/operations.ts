@@ -1,0 +1,213 @@
+// The card operations the light plugin leaves to e-SCOTT's console (PROTOCOL §10.2), done from
+// the order page: 売上計上 1Capture, 取消 1Delete, 利用額変更 1Change, 再オーソリ 1ReAuth,
+// 取引照会 1Search, and settling an attempt whose outcome is unknown. Unlike the pro plugin the
+// order follows: 取消 cancels (or refunds) it and an amount change updates its total.
+import { adminText, type EscottResult, type ProcessParams } from "@/lib/escott";
+import type { Order, Payment } from "@/lib/generated/prisma/client";
+import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
+import { addOrderNote } from "@/lib/orders/transition";
+import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
+import type { CardPaymentState } from "@/lib/payments/state";
+import type { CardContext } from "@/lib/payments/card/context";
+import { findMember } from "@/lib/payments/card/member-store";
+
+export const OPERATION_WINDOW_DAYS = 60;
+/** An attempt still "started" or "awaiting_3ds" after this long was abandoned or interrupted. */
+export const STALE_ATTEMPT_MS = 30 * 60 * 1000;
+
+export const GATEWAY_OPERATIONS = ["capture", "void", "change", "reauth", "search"] as const;
+export const RESOLUTIONS = ["markPaid", "markFailed"] as const;
+export type CardOperation = (typeof GATEWAY_OPERATIONS)[number] | (typeof RESOLUTIONS)[number];
+
+const OPERATE_IDS: Record<(typeof GATEWAY_OPERATIONS)[number], string> = {
+  capture: "1Capture",
+  void: "1Delete",
+  change: "1Change",
+  reauth: "1ReAuth",
+  search: "1Search",
+};
+
+const BY_STATE: Partial<Record<CardPaymentState, readonly CardOperation[]>> = {
+  authorized: ["capture", "void", "change", "reauth", "search"],
+  captured: ["void", "change", "search"],
+  voided: ["search"],
+  unknown: ["search", "markPaid", "markFailed"],
+};
+
+/** 受注日から60日 (the manual): after that e-SCOTT no longer accepts operations on the transaction. */
+export function operationsExpired(order: Pick<Order, "createdAt">, now: Date): boolean {
+  return now.getTime() - order.createdAt.getTime() > OPERATION_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+}
+
+export function availableOperations(payment: Payment, order: Pick<Order, "createdAt">, now: Date): CardOperation[] {
+  const state = payment.state as CardPaymentState;
+  let ops: readonly CardOperation[] = BY_STATE[state] ?? [];
+  const stale = now.getTime() - payment.updatedAt.getTime() > STALE_ATTEMPT_MS;
+  if (state === "started" && stale) ops = ["markPaid", "markFailed"];
+  if (state === "awaiting_3ds" && stale) ops = ["markFailed"];
+  // No ProcessId (a lost answer, a 0-yen order): e-SCOTT cannot be asked about this transaction.
+  if (!payment.processId) ops = ops.filter((op) => !(GATEWAY_OPERATIONS as readonly string[]).includes(op));
+  if (operationsExpired(order, now)) ops = ops.filter((op) => op === "search" || op === "markPaid" || op === "markFailed");
+  return [...ops];
+}
+
+/** The payment the order page acts on: the live one, else the latest attempt. */
+export async function orderCardPayment(c: CardContext, orderId: number): Promise<(Payment & { order: Order }) | null> {
+  const live = await c.db.payment.findUnique({ where: { liveOrderId: orderId }, include: { order: true } });
+  if (live) return live.gateway === "card" ? live : null;
+  return c.db.payment.findFirst({ where: { orderId, gateway: "card" }, orderBy: { createdAt: "desc" }, include: { order: true } });
+}
+
+export interface OperationRequest {
+  operation: CardOperation;
+  /** 利用額変更 / 再オーソリ. */
+  amount?: number;
+  /** Required for the resolutions: what the admin checked. */
+  note?: string;
+  /** The payment state the admin was looking at (stale pages are refused). */
+  expectedState: string;
+}
+
+/** `message` is a dictionary key (dict.card.*); `values` fill its placeholders. */
+export type OperationResult = { ok: boolean; message: string; values?: Record<string, string> };
+
+export async function runCardOperation(c: CardContext, orderId: number, request: OperationRequest, admin: string): Promise<OperationResult> {
+  const payment = await orderCardPayment(c, orderId);
+  if (!payment) return { ok: false, message: "card.noPayment" };
+  if (payment.state !== request.expectedState) return { ok: false, message: "card.opStale" };
+  const now = c.now();
+  if (!availableOperations(payment, payment.order, now).includes(request.operation)) {
+    return { ok: false, message: operationsExpired(payment.order, now) ? "card.opExpiredWindow" : "card.opNotAllowed" };
+  }
+  try {
+    if (request.operation === "markPaid" || request.operation === "markFailed") return await resolve(c, payment, request, admin);
+    return await callGateway(c, payment, request, admin);
+  } catch (err) {
+    if (err instanceof PaymentConflictError) return { ok: false, message: "card.opStale" };
+    throw err;
+  }
+}
+
+async function resolve(c: CardContext, payment: Payment, request: OperationRequest, admin: string): Promise<OperationResult> {
+  const note = request.note?.trim();
+  if (!note) return { ok: false, message: "card.noteRequired" };
+  if (request.operation === "markFailed") {
+    await failPayment(c.db, payment.id, {
+      codes: payment.lastCodes ? payment.lastCodes.split("|") : ["NG"],
+      note: `e-SCOTT で確認のうえ、未決済として処理しました（決済コード ${payment.transactionCode}）。\n${note}`,
+      expectFrom: ["unknown", "started", "awaiting_3ds"],
+      author: admin,
+    });
+    return { ok: true, message: "card.markedFailed" };
+  }
+  await applyPaymentOperation(c.db, payment.id, {
+    expectFrom: ["unknown", "started"],
+    state: payment.operateId === "1Auth" ? "authorized" : "captured",
+    orderStatus: "processing",
+    note: `e-SCOTT で確認のうえ、支払い済みとして処理しました（決済コード ${payment.transactionCode}）。\n${note}`,
+    author: admin,
+    data: { paidAt: c.now(), pendingData: null },
+  });
+  return { ok: true, message: "card.markedPaid" };
+}
+
+function outcomeLine(operateId: string, result: EscottResult<unknown>): string {
+  const transactionId = result.raw?.TransactionId ?? "-";
+  return `${operateId} 処理通番 ${transactionId} 結果 ${result.ok ? "OK" : result.codes.join("|")}`;
+}
+
+async function callGateway(c: CardContext, payment: Payment & { order: Order }, request: OperationRequest, admin: string): Promise<OperationResult> {
+  const op = request.operation as (typeof GATEWAY_OPERATIONS)[number];
+  const operateId = OPERATE_IDS[op];
+  if ((op === "change" || op === "reauth") && !(request.amount && Number.isSafeInteger(request.amount) && request.amount > 0 && request.amount <= 99_999_999)) {
+    return { ok: false, message: "card.amountInvalid" };
+  }
+  if (op === "change" && request.amount === payment.amount) return { ok: false, message: "card.amountUnchanged" };
+
+  const member = payment.memberUsed && payment.order.userId ? await findMember(c.db, c.box, payment.order.userId) : null;
+  const base: ProcessParams = {
+    orderId: String(payment.orderId),
+    processId: payment.processId!,
+    processPass: payment.processPass ? c.box.open(payment.processPass) : "",
+    transactionCode: payment.transactionCode,
+  };
+  const send = (withMember: boolean): Promise<EscottResult<{ amount?: number; salesDate?: string }>> => {
+    const m = withMember && member ? { kaiinId: member.kaiinId, kaiinPass: member.kaiinPass } : undefined;
+    switch (op) {
+      case "capture":
+        return c.client.card.capture({ ...base, member: m });
+      case "void":
+        return c.client.card.delete({ ...base, member: m });
+      case "change":
+        return c.client.card.change({ ...base, member: m, amount: request.amount! });
+      case "reauth":
+        return c.client.card.reAuth({ ...base, amount: request.amount!, member: m && member ? { ...m, userId: member.userId } : undefined });
+      case "search":
+        return c.client.card.search({ ...base, member: m });
+    }
+  };
+  let result = await send(member !== null);
+  // K81: the master had no KaiinId after all — the pro plugin resends once without it.
+  if (!result.ok && member && result.codes.includes("K81")) result = await send(false);
+
+  if (!result.ok) {
+    await addOrderNote(c.db, payment.orderId, `${operationLabel(op)}に失敗しました。\n${outcomeLine(operateId, result)}\n${result.reason === "rejected" ? adminText(result.codes) : `NG (${result.reason})`}`, { author: admin });
+    if (result.reason !== "rejected") return { ok: false, message: "card.opUnknown" };
+    return { ok: false, message: result.codes.includes("K12") ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
+  }
+
+  const line = outcomeLine(operateId, result);
+  const state = payment.state as CardPaymentState;
+  switch (op) {
+    case "capture":
+      await applyPaymentOperation(c.db, payment.id, { expectFrom: ["authorized"], state: "captured", note: `売上計上しました。\n${line}`, author: admin, data: { lastCodes: "OK" } });
+      return { ok: true, message: "card.captured" };
+    case "void": {
+      const target: OrderStatus = state === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded";
+      await applyPaymentOperation(c.db, payment.id, { expectFrom: [state], state: "voided", orderStatus: target, note: `取引を取り消しました（${target === "cancelled" ? "与信の取消" : "売上の取消・返金"}）。\n${line}`, author: admin, data: { lastCodes: "OK" } });
+      return { ok: true, message: "card.voided" };
+    }
+    case "change":
+    case "reauth": {
+      const amount = request.amount!;
+      const what = op === "change" ? "利用額を変更しました" : "再オーソリを行いました";
+      await applyPaymentOperation(c.db, payment.id, { expectFrom: [state], state, orderTotal: amount, note: `${what}（${payment.amount}円 → ${amount}円）。注文の合計金額も変更しました。\n${line}`, author: admin, data: { amount, lastCodes: "OK" } });
+      return { ok: true, message: op === "change" ? "card.amountChanged" : "card.reauthorized" };
+    }
+    case "search":
+      return searchResult(c, payment, result, line, admin);
+  }
+}
+
+function canCancel(status: string): boolean {
+  return isOrderStatus(status) && canTransition(status, "cancelled");
+}
+
+function operationLabel(op: (typeof GATEWAY_OPERATIONS)[number]): string {
+  return { capture: "売上計上", void: "取消", change: "利用額変更", reauth: "再オーソリ", search: "取引照会" }[op];
+}
+
+/**
+ * 1Search answers Amount and SalesDate. PROTOCOL §14.2 leaves its other fields unknown; when the
+ * answer carries a status (the emulator's KessaiStatus), an unknown or stale local state follows it.
+ */
+async function searchResult(c: CardContext, payment: Payment & { order: Order }, result: EscottResult<{ amount?: number; salesDate?: string }>, line: string, admin: string): Promise<OperationResult> {
+  if (!result.ok) return { ok: false, message: "card.opRejected" };
+  const remote = { AUTH: "authorized", SALES: "captured", CANCEL: "voided" }[result.raw.KessaiStatus ?? ""] as CardPaymentState | undefined;
+  const values = { amount: result.data.amount !== undefined ? String(result.data.amount) : "-", salesDate: result.data.salesDate ?? "-", status: result.raw.KessaiStatus ?? "-" };
+  const note = `取引照会: 利用金額 ${values.amount} / 売上計上日 ${values.salesDate} / 状態 ${values.status}\n${line}`;
+  const local = payment.state as CardPaymentState;
+  if (remote && remote !== local && (local === "unknown" || local === "authorized" || local === "captured")) {
+    await applyPaymentOperation(c.db, payment.id, {
+      expectFrom: [local],
+      state: remote,
+      orderStatus: remote === "voided" ? (local === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded") : local === "unknown" ? "processing" : undefined,
+      note: `${note}\ne-SCOTT の状態に合わせて決済状態を更新しました。`,
+      author: admin,
+      data: { lastCodes: "OK", ...(result.data.amount ? { amount: result.data.amount } : {}), ...(local === "unknown" ? { paidAt: c.now() } : {}) },
+    });
+  } else {
+    await addOrderNote(c.db, payment.orderId, note, { author: admin });
+  }
+  return { ok: true, message: "card.searchResult", values };
+}

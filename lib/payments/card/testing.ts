@@ -1,0 +1,133 @@
+// Integration-test harness for the card gateway: a real migrated SQLite database, the real
+// e-SCOTT emulator on a free port (reached only over HTTP), and the app's own wiring
+// (env → gatewaySettings → cardClient) pointed at both. Test-only; imported by *.test.ts.
+import { randomUUID } from "node:crypto";
+import { startEmulator, type RunningEmulator } from "@/emulator";
+import { addItem, ensureCart } from "@/lib/cart/store";
+import type { Db } from "@/lib/db";
+import { placeOrder } from "@/lib/orders/place";
+import type { PlacedOrderRef } from "@/lib/payments/registry";
+import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
+import type { CardSettings } from "@/lib/payments/settings/card";
+import { createSecretBox } from "@/lib/security/secret-box";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { loadCardContext, type CardContext } from "@/lib/payments/card/context";
+
+export const TEST_CARDS = {
+  demo: { cardNo: "4123000000000300", expYY: "28", expMM: "12", secCd: "8888" },
+  visa: { cardNo: "4111111111111111", expYY: "30", expMM: "12", secCd: "123" },
+  master: { cardNo: "5555555555554444", expYY: "30", expMM: "12", secCd: "123" },
+  jcb: { cardNo: "3530111333300000", expYY: "30", expMM: "12", secCd: "123" },
+  amex: { cardNo: "378282246310005", expYY: "30", expMM: "12", secCd: "1234" },
+  diners: { cardNo: "36666666666660", expYY: "30", expMM: "12", secCd: "123" },
+  g12: { cardNo: "4123000000000102", expYY: "30", expMM: "12", secCd: "123" },
+  g55: { cardNo: "4123000000000201", expYY: "30", expMM: "12", secCd: "123" },
+  c13: { cardNo: "4123000000000409", expYY: "30", expMM: "12", secCd: "123" },
+  k40: { cardNo: "4123000000000508", expYY: "30", expMM: "12", secCd: "123" },
+  challenge: { cardNo: "4123000000000607", expYY: "30", expMM: "12", secCd: "123" },
+} as const;
+export type TestCardName = keyof typeof TEST_CARDS;
+
+const ENCRYPTION_KEY = "card-tests-card-tests-card-tests-42";
+
+export interface CardHarness {
+  t: TestDb;
+  db: Db;
+  emu: RunningEmulator;
+  context(): Promise<CardContext>;
+  configure(overrides: Partial<CardSettings>): Promise<void>;
+  token(card: TestCardName): Promise<{ token: string; maskedCard: string }>;
+  control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
+  state(): Promise<EmulatorState>;
+  user(email?: string): Promise<{ id: string; email: string }>;
+  order(options?: { userId?: string | null; priceYen?: number; quantity?: number; shippingFee?: number }): Promise<PlacedOrderRef & { cartId: string; productId: string }>;
+  close(): Promise<void>;
+}
+
+export interface EmulatorTransaction {
+  processId: string;
+  masterOperateId: string;
+  status: string;
+  operateIds: string[];
+  amount: number;
+  payType: string;
+  merchantFree1: string;
+  merchantFree2: string;
+  hasKaiinId: boolean;
+  kaiinId?: string;
+  cardNo?: string;
+  threeDS?: Record<string, string>;
+}
+
+export interface EmulatorState {
+  transactions: EmulatorTransaction[];
+  members: { kaiinId: string; status: string; cardNo?: string; history: unknown[] }[];
+  calls: { path: string; operateId?: string; responseCd?: string; merchantFree1?: string }[];
+}
+
+/** Call in beforeAll, before anything reads env() or db(). */
+export async function startCardHarness(options: { timeoutMs?: number } = {}): Promise<CardHarness> {
+  const t = await createTestDb();
+  const emu = await startEmulator({ port: 0, quiet: true, env: {}, hangMs: 3_000, slowMs: 3_000 });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    ESCOTT_TARGET: "emulator",
+    ESCOTT_EMULATOR_URL: emu.url,
+    ESCOTT_TIMEOUT_MS: String(options.timeoutMs ?? 1_500),
+    APP_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    SITE_URL: "http://shop.test",
+  });
+  // The app's db() is a per-process singleton: make it this test database.
+  (globalThis as { __db?: Db }).__db = t.db;
+  const box = createSecretBox(ENCRYPTION_KEY);
+
+  async function control<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
+    const res = await fetch(`${emu.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  return {
+    t,
+    db: t.db,
+    emu,
+    async context() {
+      const c = await loadCardContext();
+      if (!c) throw new Error("card gateway not configured");
+      return c;
+    },
+    async configure(overrides) {
+      const current = await loadSettings(t.db, box, "card", "emulator");
+      await saveSettings(t.db, box, "card", { ...current, enabled: true, ...overrides });
+    },
+    token: (card) => control<{ token: string; maskedCard: string }>("/_control/token", TEST_CARDS[card]),
+    control,
+    state: () => control<EmulatorState>("/_control/state", undefined, "GET"),
+    async user(email) {
+      return t.db.user.create({ data: { email: email ?? `u-${randomUUID()}@example.com`, passwordHash: "x" }, select: { id: true, email: true } });
+    },
+    async order(o = {}) {
+      const product = await createProduct(t.db, { priceYen: o.priceYen ?? 5500, stock: 10 });
+      const cart = await ensureCart(t.db, { userId: o.userId ?? null, token: null });
+      await addItem(t.db, cart.id, product.id, o.quantity ?? 1);
+      const placed = await placeOrder(t.db, {
+        cartId: cart.id,
+        checkoutKey: randomUUID(),
+        userId: o.userId ?? null,
+        locale: "ja",
+        data: sampleCheckout,
+        paymentMethod: "card",
+        shipping: { flatFee: o.shippingFee ?? 800, freeThreshold: 100_000 },
+      });
+      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email, cartId: cart.id, productId: product.id };
+    },
+    async close() {
+      await emu.close();
+      await t.cleanup();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// 3-D Secure round trips: our form is posted to the emulator's 3DS page like a browser would,
+// and what the page posts back goes through the route handler — with no cookies at all.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/escott/3ds/route";
+import { parseForms } from "@/lib/escott/contract/harness";
+import { payWithCard } from "@/lib/payments/card/checkout";
+import type { CardInput } from "@/lib/payments/card/input";
+import { registerCard } from "@/lib/payments/card/member-service";
+import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
+import type { PaymentContext, PayOutcome } from "@/lib/payments/registry";
+
+let h: CardHarness;
+beforeAll(async () => {
+  h = await startCardHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await h.control("/_control/reset");
+  await h.configure({ operateId: "1Gathering", threeDSecure: true, installments: "2", alwaysSaveCard: true, cardMember: true });
+});
+
+const guest: PaymentContext = { locale: "ja", total: 0, userId: null };
+
+async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
+  const { token, maskedCard } = await h.token(card);
+  return { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: true, ...extra };
+}
+
+/** The browser: auto-post to the 3DS page, read its auto-post form back to us. */
+async function throughThreeDSPage(outcome: { action: string; fields: Record<string, string> }): Promise<{ action: string; encryptValue: string }> {
+  const page = await fetch(outcome.action, { method: "POST", body: new URLSearchParams(outcome.fields) });
+  expect(page.status).toBe(200);
+  const [form] = parseForms(await page.text());
+  const encryptValue = form?.inputs.find((i) => i.name === "EncryptValue")?.value;
+  expect(encryptValue).toBeTruthy();
+  return { action: form!.action, encryptValue: encryptValue! };
+}
+
+/** The return as e-SCOTT's page posts it: a form POST with no cookie. */
+async function postReturn(encryptValue: string): Promise<Response> {
+  return POST(new Request("http://shop.test/api/escott/3ds", { method: "POST", body: new URLSearchParams({ EncryptValue: encryptValue }) }));
+}
+
+function asPost(outcome: PayOutcome) {
+  if (outcome.kind !== "post") throw new Error(`expected a 3DS hand-off, got ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+describe("3-D Secure at checkout", () => {
+  it("success: the return authorizes with the 3DS values, stores 3D認証結果 0 and leads to the thank-you page; a replayed return changes nothing", async () => {
+    const order = await h.order();
+    const outcome = asPost(await payWithCard(await h.context(), order, await newCard("demo", { payType: "03" }), guest));
+    expect(outcome.action).toBe(`${h.emu.url}/online/tds/OTDS010.do`);
+    expect(Object.keys(outcome.fields).sort()).toEqual(["EncryptValue", "MerchantId"]);
+    const waiting = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(waiting.state).toBe("awaiting_3ds");
+    expect(waiting.pendingData).toMatch(/^v1:/);
+
+    const back = await throughThreeDSPage(outcome);
+    expect(back.action).toBe("http://shop.test/api/escott/3ds");
+    const res = await postReturn(back.encryptValue);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`http://shop.test/order/${order.id}?key=${encodeURIComponent(order.accessKey)}`);
+
+    const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(payment).toMatchObject({ state: "captured", secureResultCode: "0", agreement: true, payType: "03", pendingData: null });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("processing");
+    const tx = (await h.state()).transactions.find((t) => t.merchantFree2 === String(order.id));
+    expect(tx?.threeDS).toMatchObject({ SecureResultCode: "0" });
+    expect(tx?.payType).toBe("03");
+
+    const replay = await postReturn(back.encryptValue);
+    expect(replay.status).toBe(303);
+    expect(replay.headers.get("location")).toBe(res.headers.get("location"));
+    expect((await h.state()).calls.filter((c) => c.operateId === "1Gathering")).toHaveLength(1);
+  });
+
+  it("failure (SecureResultCode 1) returns to checkout with the message, the order fails, the cart stays", async () => {
+    await h.control("/_control/next-3ds", { secureResultCode: "1" });
+    const order = await h.order();
+    const back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), order, await newCard("demo"), guest)));
+    const res = await postReturn(back.encryptValue);
+    expect(res.headers.get("location")).toBe("http://shop.test/checkout?notice=payment.threeDSFailed");
+    expect(await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ state: "failed", secureResultCode: "1", liveOrderId: null });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("failed");
+    expect(await h.db.cartItem.count({ where: { cartId: order.cartId } })).toBe(1);
+    expect((await h.state()).calls.filter((c) => c.operateId === "1Gathering")).toHaveLength(0);
+  });
+
+  it.each(["2", "3"])("SecureResultCode %s continues to the authorization", async (code) => {
+    await h.control("/_control/next-3ds", { secureResultCode: code });
+    const order = await h.order();
+    const back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), order, await newCard("visa"), guest)));
+    expect((await postReturn(back.encryptValue)).headers.get("location")).toContain(`/order/${order.id}`);
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).secureResultCode).toBe(code);
+  });
+
+  it("a customer saves the card through 3DS (4MemAdd with the 3DS values after the return), then pays with it through 3DS", async () => {
+    const user = await h.user();
+    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const first = await h.order({ userId: user.id });
+    let back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), first, await newCard("demo", { save: true }), ctx)));
+    expect(await h.db.cardMember.count({ where: { userId: user.id } })).toBe(0); // nothing stored before the return
+    await postReturn(back.encryptValue);
+    expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ last4: "0300" });
+    expect((await h.state()).transactions.find((t) => t.merchantFree2 === String(first.id))).toMatchObject({ hasKaiinId: true });
+
+    const second = await h.order({ userId: user.id });
+    back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), second, { mode: "saved", payType: "01", agreement: true }, ctx)));
+    const res = await postReturn(back.encryptValue);
+    expect(res.headers.get("location")).toContain(`/order/${second.id}`);
+    expect((await h.state()).transactions.find((t) => t.merchantFree2 === String(second.id))).toMatchObject({ hasKaiinId: true, status: "SALES" });
+  });
+
+  it("refuses a forged or unknown return", async () => {
+    const res = await postReturn("bm90LWVuY3J5cHRlZA==");
+    expect(res.status).toBe(400);
+    const missing = await POST(new Request("http://shop.test/api/escott/3ds", { method: "POST", body: new URLSearchParams({}) }));
+    expect(missing.status).toBe(400);
+  });
+});
+
+describe("3-D Secure in My Account", () => {
+  it("registers a card through the 3DS page; a replayed return does nothing more", async () => {
+    const user = await h.user();
+    const { token, maskedCard } = await h.token("visa");
+    const outcome = await registerCard(await h.context(), user, { token, maskedCard, holderName: "TARO YAMADA" });
+    if (outcome.kind !== "post") throw new Error("expected a 3DS hand-off");
+    const back = await throughThreeDSPage(outcome);
+    const res = await postReturn(back.encryptValue);
+    expect(res.headers.get("location")).toBe("http://shop.test/account/card?notice=card.saved");
+    expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ brand: "visa", last4: "1111" });
+    expect((await postReturn(back.encryptValue)).headers.get("location")).toBe("http://shop.test/account/card?notice=card.returnUnknown");
+  });
+
+  it("a failed authentication stores nothing", async () => {
+    await h.control("/_control/next-3ds", { secureResultCode: "9" });
+    const user = await h.user();
+    const { token, maskedCard } = await h.token("visa");
+    const outcome = await registerCard(await h.context(), user, { token, maskedCard, holderName: "TARO YAMADA" });
+    if (outcome.kind !== "post") throw new Error("expected a 3DS hand-off");
+    const res = await postReturn((await throughThreeDSPage(outcome)).encryptValue);
+    expect(res.headers.get("location")).toBe("http://shop.test/account/card?notice=card.threeDSFailed");
+    expect(await h.db.cardMember.count({ where: { userId: user.id } })).toBe(0);
+  });
+});

@@ -29,12 +29,11 @@ function fakeSmtp(): Promise<{ port: number; messages: { from: string; to: strin
           continue;
         }
         const cmd = line.slice(0, 4).toUpperCase();
-        if (cmd === "EHLO" || cmd === "HELO") socket.write("250 fake\r\n");
-        else if (cmd === "MAIL") (current.from = line), socket.write("250 ok\r\n");
-        else if (cmd === "RCPT") current.to.push(line), socket.write("250 ok\r\n");
-        else if (cmd === "DATA") (inData = true), socket.write("354 go\r\n");
-        else if (cmd === "QUIT") socket.end("221 bye\r\n");
-        else socket.write("250 ok\r\n");
+        if (cmd === "MAIL") current.from = line;
+        if (cmd === "RCPT") current.to.push(line);
+        if (cmd === "DATA") inData = true;
+        if (cmd === "QUIT") socket.end("221 bye\r\n");
+        else socket.write(cmd === "DATA" ? "354 go\r\n" : "250 ok\r\n");
       }
     });
   });

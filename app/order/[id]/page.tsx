@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
 import { Timeline } from "@/components/order/timeline";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -27,6 +28,7 @@ export default async function OrderReceivedPage({ params, searchParams }: PagePr
         <h1 className="text-2xl font-bold">{dict.order.thankYou}</h1>
         <p className="mt-1 text-stone-600">{dict.order.received}</p>
       </div>
+      <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>

@@ -61,7 +61,7 @@ export interface PlacedCvsOrder {
 export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promise<CvsWorld> {
   const t = await createTestDb();
   const receiver: CvsWorld["receiver"] = { mode: "process", received: [], results: [] };
-  let deps: CvsDeps | undefined;
+  const holder: { deps?: CvsDeps } = {};
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -69,8 +69,8 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
       const fields = Object.fromEntries(new URLSearchParams(body));
       receiver.received.push(fields);
       const done = () => res.writeHead(200, { "Content-Type": "text/plain" }).end("OK");
-      if (receiver.mode === "capture" || !deps) return done();
-      processNotification(deps, fields).then(
+      if (receiver.mode === "capture" || !holder.deps) return done();
+      processNotification(holder.deps, fields).then(
         (r) => {
           receiver.results.push(r);
           done();
@@ -88,7 +88,7 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
     ...overrides,
   };
   const delivered: string[][] = [];
-  deps = {
+  const world: CvsDeps = {
     db: t.db,
     settings,
     box: createSecretBox("cvs-test-key-".repeat(4)),
@@ -105,7 +105,7 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
       onCall: (record) => writePaymentLog(t.db, logEntryFromCall("cvs", record), true),
     }),
   };
-  const world = deps;
+  holder.deps = world;
 
   async function control<T>(path: string, body?: unknown, method = "POST") {
     const res = await fetch(`${emu.url}${path}`, {

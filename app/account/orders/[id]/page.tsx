@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
 import { Timeline } from "@/components/order/timeline";
 import { requireUser } from "@/lib/auth/session";
@@ -20,6 +21,7 @@ export default async function AccountOrderPage({ params }: PageProps<"/account/o
         ← {dict.account.backToOrders}
       </Link>
       <h1 className="text-2xl font-bold">{fmt(dict.account.orderTitle, { number: String(order.id) })}</h1>
+      <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>

@@ -1,0 +1,61 @@
+// The settings action as the admin uses it: form fields in, validated settings (or field errors) out.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+
+vi.mock("next-auth", () => ({ getServerSession: async () => ({ user: { id: "a1", email: "admin@example.com", role: "admin" } }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+let t: TestDb;
+let save: typeof import("@/app/admin/payments/cvs/actions").saveCvsSettingsAction;
+beforeAll(async () => {
+  t = await createTestDb();
+  Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: "settings-action-key-".repeat(2), ESCOTT_TARGET: "sps" });
+  ({ saveCvsSettingsAction: save } = await import("@/app/admin/payments/cvs/actions"));
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+function form(fields: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+}
+
+const base = { enabled: "on", title: "コンビニ払い", description: "説明", testMode: "on", merchantId: "12345678", merchantPass: "Secret99", payLimitDays: "7", saveLog: "on" };
+
+async function stored() {
+  const { loadSettings } = await import("@/lib/payments/settings/store");
+  const { appSecretBox } = await import("@/lib/security/app-box");
+  return loadSettings(t.db, appSecretBox(), "cvs", "sps");
+}
+
+describe("saveCvsSettingsAction", () => {
+  it("saves the fee table from its rows (empty 'to' = no upper bound), keeping the order of the rows", async () => {
+    const res = await save({ ok: true }, form({ ...base, feeEnabled: "on", "feeRows.0.from": "0", "feeRows.0.to": "1100", "feeRows.0.fee": "0", "feeRows.1.from": "1101", "feeRows.1.to": "", "feeRows.1.fee": "330" }));
+    expect(res).toEqual({ ok: true, message: "cvs.settingsSaved" });
+    expect(await stored()).toMatchObject({ enabled: true, feeEnabled: true, merchantPass: "Secret99", feeRows: [{ from: 0, to: 1100, fee: 0 }, { from: 1101, to: null, fee: 330 }] });
+  });
+
+  it("refuses overlapping rows and a negative 'from' with field errors, changing nothing", async () => {
+    const before = await stored();
+    const res = await save({ ok: true }, form({ ...base, feeEnabled: "on", "feeRows.0.from": "0", "feeRows.0.to": "2000", "feeRows.0.fee": "0", "feeRows.1.from": "1500", "feeRows.1.to": "", "feeRows.1.fee": "330" }));
+    expect(res).toMatchObject({ ok: false, errors: { "feeRows.1.from": "settings.feeOverlap" } });
+    const neg = await save({ ok: true }, form({ ...base, feeEnabled: "on", "feeRows.0.from": "-5", "feeRows.0.to": "", "feeRows.0.fee": "0" }));
+    expect(neg).toMatchObject({ ok: false, errors: { "feeRows.0.from": "settings.feeFromMin" } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it("keeps the stored password when the field is left blank, and refuses 支払期限日数 outside 1–60", async () => {
+    expect(await save({ ok: true }, form({ ...base, merchantPass: "", payLimitDays: "60" }))).toMatchObject({ ok: true });
+    expect(await stored()).toMatchObject({ merchantPass: "Secret99", payLimitDays: 60, feeEnabled: false });
+    expect(await save({ ok: true }, form({ ...base, payLimitDays: "61" }))).toMatchObject({ ok: false, errors: { payLimitDays: "settings.payLimitDays" } });
+  });
+
+  it("refuses a test mode that disagrees with the enabled card gateway", async () => {
+    await t.db.gatewaySettings.create({ data: { gateway: "card", values: JSON.stringify({ enabled: true, testMode: true }) } });
+    const res = await save({ ok: true }, form({ ...base, testMode: "" }));
+    expect(res).toMatchObject({ ok: false, errors: { testMode: "settings.modeMismatchCvs" } });
+    expect((await stored()).testMode).toBe(true);
+  });
+});

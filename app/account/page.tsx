@@ -20,6 +20,7 @@ export default async function AccountPage() {
         <p className="text-sm text-stone-600" data-testid="account-email">
           {fmt(dict.account.welcome, { email: user.email })}
         </p>
+        <Link href="/account/card" className="mt-2 inline-block text-sm text-brand-700 underline">{dict.card.accountTitle}</Link>
       </div>
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-3 font-bold">{dict.account.orders}</h2>

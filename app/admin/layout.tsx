@@ -20,6 +20,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin/payments" className={link}>
           {dict.admin.paymentSettings}
         </Link>
+        <Link href="/admin/payments/log" className={link}>{dict.card.navPaymentLog}</Link>
+        <Link href="/admin/users" className={link}>{dict.card.navUsers}</Link>
         <Link href="/admin/outbox" className={link}>{dict.cvs.outboxTitle}</Link>
       </nav>
       <div className="min-w-0">{children}</div>

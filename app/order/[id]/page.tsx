@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { CardThankYou } from "@/components/checkout/card/card-thank-you";
 import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
 import { Timeline } from "@/components/order/timeline";
@@ -29,6 +30,7 @@ export default async function OrderReceivedPage({ params, searchParams }: PagePr
         <p className="mt-1 text-stone-600">{dict.order.received}</p>
       </div>
       <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
+      <CardThankYou order={order} dict={dict} />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>

@@ -1,7 +1,6 @@
 import "server-only";
 // クレジットカード決済 as a checkout payment method. Importing this module registers it.
 import { dictionaryFor, type Locale } from "@/lib/i18n";
-import { jstDate } from "@/lib/escott";
 import type { InstallmentSetting } from "@/lib/escott/installments";
 import { db } from "@/lib/db";
 import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
@@ -11,6 +10,7 @@ import { defaultSettings } from "@/lib/payments/settings/store";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardClientData } from "@/lib/payments/card/client-data";
 import { loadCardContext } from "@/lib/payments/card/context";
+import { expiryYears } from "@/lib/payments/card/expiry-years";
 import { parseCardPayload, type CardInput, type MemberState } from "@/lib/payments/card/input";
 import { brandPrefix, memberSummary } from "@/lib/payments/card/member-store";
 
@@ -43,7 +43,6 @@ export const cardGateway: PaymentGateway<CardInput> = {
     const settings = await gatewaySettings("card");
     const client = cardClient(settings);
     const member = ctx.userId && settings.cardMember ? await memberSummary(db(), ctx.userId) : null;
-    const thisYear = Number(jstDate(new Date()).slice(2, 4));
     const data: CardClientData = {
       tokenScript: client?.urls.tokenScript ?? "",
       installments: Number(settings.installments) as InstallmentSetting,
@@ -52,7 +51,7 @@ export const cardGateway: PaymentGateway<CardInput> = {
       cardMember: Boolean(ctx.userId) && settings.cardMember,
       alwaysSave: settings.alwaysSaveCard,
       savedCard: member?.brand && member.last4 ? { brand: member.brand, last4: member.last4, prefix: brandPrefix(member.brand) } : null,
-      expiryYears: Array.from({ length: 16 }, (_, i) => String((thisYear + i) % 100).padStart(2, "0")),
+      expiryYears: expiryYears(new Date()),
     };
     return { ...data };
   },

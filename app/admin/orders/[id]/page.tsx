@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CardPaymentPanel } from "@/components/admin/card-payment-panel";
 import { CvsPaymentPanel } from "@/components/admin/cvs-payment-panel";
 import { NoteForm } from "@/components/admin/note-form";
 import { StatusForm } from "@/components/admin/status-form";
@@ -27,6 +28,7 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
       <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
         <div className="space-y-6">
           <OrderDetails order={order} dict={dict} locale={locale} />
+          {order.paymentMethod === "card" && <CardPaymentPanel orderId={order.id} dict={dict} locale={locale} />}
           {order.paymentMethod === "cvs" && <CvsPaymentPanel orderId={order.id} attention={order.attention} />}
           <Timeline notes={order.notes} dict={dict} locale={locale} audience="admin" />
         </div>

@@ -1,0 +1,48 @@
+"use server";
+// My Account 「クレジットカード登録/更新」: register/replace the saved card from a token, delete it.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/auth/session";
+import { loadCardContext } from "@/lib/payments/card/context";
+import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/input";
+import { deleteCard, registerCard, type MemberNotice } from "@/lib/payments/card/member-service";
+
+export type CardAccountResult =
+  | { ok: boolean; notice: MemberNotice | "card.unavailable" | "card.invalidPayload" | "card.agreementRequired" }
+  | { ok: true; post: { action: string; fields: Record<string, string> } };
+
+const payloadSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9]{8,64}$/),
+    maskedCard: z.string().regex(MASKED_CARD),
+    holderName: z.string().trim().toUpperCase().regex(HOLDER_NAME),
+    agreement: z.boolean().optional(),
+  })
+  .strict();
+
+async function context() {
+  const user = await getCurrentUser();
+  const c = user ? await loadCardContext() : null;
+  if (!user || !c || !c.settings.enabled || !c.settings.cardMember) return null;
+  return { user, c };
+}
+
+export async function registerCardAction(payload: unknown): Promise<CardAccountResult> {
+  const found = await context();
+  if (!found) return { ok: false, notice: "card.unavailable" };
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, notice: "card.invalidPayload" };
+  if (found.c.settings.threeDSecure && parsed.data.agreement !== true) return { ok: false, notice: "card.agreementRequired" };
+  const outcome = await registerCard(found.c, found.user, parsed.data);
+  if (outcome.kind === "post") return { ok: true, post: { action: outcome.action, fields: outcome.fields } };
+  revalidatePath("/account/card");
+  return { ok: outcome.notice === "card.saved", notice: outcome.notice };
+}
+
+export async function deleteCardAction(): Promise<CardAccountResult> {
+  const found = await context();
+  if (!found) return { ok: false, notice: "card.unavailable" };
+  const result = await deleteCard(found.c, found.user.id, "customer");
+  revalidatePath("/account/card");
+  return result.ok ? { ok: true, notice: "card.deleted" } : { ok: false, notice: result.notice };
+}

@@ -1,0 +1,90 @@
+"use client";
+// Register or replace the saved card. Like checkout, the card data goes to e-SCOTT's token
+// script only; the server action gets the token (and, with 3-D Secure, answers with the form
+// the browser auto-posts to the 3DS page).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { registerCardAction } from "@/app/account/card/actions";
+import { CardFields, cardDigits, emptyCard, validateCard, type CardValues } from "@/components/checkout/card/card-fields";
+import { createToken, tokenErrors } from "@/components/checkout/card/token-script";
+import { postForm } from "@/components/checkout/payment-fields";
+import { useI18n } from "@/components/i18n-provider";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { customerMessage } from "@/lib/escott/customer-messages";
+import { errorText } from "@/lib/i18n";
+
+export interface CardFormConfig {
+  tokenScript: string;
+  securityCode: boolean;
+  threeDSecure: boolean;
+  expiryYears: string[];
+}
+
+export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; hasCard: boolean }) {
+  const { dict, locale } = useI18n();
+  const router = useRouter();
+  const [card, setCard] = useState<CardValues>(emptyCard);
+  const [agreement, setAgreement] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: false; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    setMessage(null);
+    const errs = validateCard(card, config.securityCode);
+    if (config.threeDSecure && !agreement) errs["payment.agreement"] = "card.agreementRequired";
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+    startTransition(async () => {
+      const token = await createToken(config.tokenScript, { number: cardDigits(card.number), month: card.month, year: card.year, securityCode: config.securityCode ? card.securityCode : "" });
+      if (!token.ok) {
+        const fieldErrors = tokenErrors(token.code);
+        if (fieldErrors) setErrors(fieldErrors);
+        else setMessage({ ok: false, text: token.code === "script" ? dict.card.scriptFailed : token.code === "timeout" ? dict.card.tokenTimeout : customerMessage([token.code], locale) });
+        return;
+      }
+      const result = await registerCardAction({ token: token.token, maskedCard: token.maskedCard, holderName: card.holderName, agreement });
+      if ("post" in result) {
+        postForm(result.post.action, result.post.fields);
+        return;
+      }
+      if (result.ok) {
+        setCard(emptyCard);
+        router.replace(`/account/card?notice=${result.notice}`);
+      } else {
+        setMessage({ ok: false, text: errorText(dict, result.notice) });
+      }
+    });
+  };
+
+  const agreementError = errorText(dict, errors["payment.agreement"]) || undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="card-register-form">
+      <CardFields values={card} onChange={setCard} errors={errors} securityCode={config.securityCode} expiryYears={config.expiryYears} />
+      {config.threeDSecure && (
+        <div className="space-y-2 rounded-md bg-stone-50 p-3 text-sm">
+          <p>{dict.card.agreementText}</p>
+          <label className="flex items-center gap-2 font-medium">
+            <input type="checkbox" checked={agreement} onChange={(e) => setAgreement(e.target.checked)} aria-invalid={agreementError ? true : undefined} className="size-4" />
+            {dict.card.agreementLabel}
+          </label>
+          {agreementError && (
+            <p role="alert" className="text-accent-600">
+              {agreementError}
+            </p>
+          )}
+        </div>
+      )}
+      <SubmitButton pending={pending} pendingLabel={dict.card.registering}>
+        {hasCard ? dict.card.updateButton : dict.card.registerButton}
+      </SubmitButton>
+      {message && (
+        <p role="alert" data-testid="card-register-message" className="text-sm text-accent-600">
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -7,5 +7,5 @@ export default defineConfig([
   ...nextTs,
   // Playwright fixtures call a function named `use`, which is not React's hook.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next*/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**"]),
 ]);

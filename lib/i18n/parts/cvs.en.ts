@@ -150,7 +150,6 @@ export const cvsEn: Shape<typeof cvsJa> = {
 
   notes: {
     awaitingPayment: "Awaiting online payment",
-    retry: "Retrying the payment.",
     notConfigured: "The online payment agency is not fully configured; the registration was not made.",
     addFailed: "Online payment registration (2Add) failed: {detail}",
     paid: "Paid at {store} (receipt {recvNum}).",

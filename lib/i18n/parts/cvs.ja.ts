@@ -154,7 +154,6 @@ export const cvsJa = {
 
   notes: {
     awaitingPayment: "オンライン収納入金待ち",
-    retry: "お支払いを再試行します。",
     notConfigured: "オンライン収納代行サービスの設定が不足しているため、登録できませんでした。",
     addFailed: "オンライン収納代行の登録（2Add）に失敗しました：{detail}",
     paid: "{store}で入金がありました（受付番号 {recvNum}）。",

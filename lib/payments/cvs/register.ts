@@ -7,7 +7,7 @@ import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
-import { failPayment, livePayment, PaymentConflictError, startPayment, succeedPayment } from "@/lib/payments/payments";
+import { failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
@@ -34,19 +34,15 @@ export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, sho
   // A second submit of the same checkout (double click, retried request) finds the first registration.
   const live = await livePayment(db, order.id);
   if (live) return resume(deps, order, live, shopperLocale);
-  if (order.status === "failed") {
-    await changeOrderStatus(db, order.id, "pending", { note: NOTES.retry, expectFrom: ["failed"] });
-  } else if (order.status !== "pending") {
-    return failed(PAYMENT_FAILED_MESSAGE[shopperLocale]);
-  }
   if (!client) {
-    await changeOrderStatus(db, order.id, "failed", { note: NOTES.notConfigured, customerVisible: false, expectFrom: ["pending"] });
+    if (order.status === "pending") await changeOrderStatus(db, order.id, "failed", { note: NOTES.notConfigured, customerVisible: false, expectFrom: ["pending"] });
     return failed(PAYMENT_FAILED_MESSAGE[shopperLocale]);
   }
 
   let payment: Payment;
   try {
-    payment = await startPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: "2Add" });
+    // A failed earlier attempt of this order goes back to pending (taking its stock again) first.
+    payment = await startCheckoutPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: "2Add" });
   } catch (err) {
     if (!(err instanceof PaymentConflictError)) throw err;
     const other = await livePayment(db, order.id);

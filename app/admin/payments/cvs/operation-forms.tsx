@@ -114,6 +114,9 @@ export function CvsOperationForms({ orderId, unpaid, payLimitDate, amount }: { o
           <Result state={del} testId="cvs-delete-result" />
         </form>
       )}
+      {/* After 取消 the registration is no longer unpaid and its forms are gone; the outcome stays. */}
+      {!unpaid && <Result state={del} testId="cvs-delete-result" />}
+      {!unpaid && <Result state={chg} testId="cvs-change-result" />}
     </div>
   );
 }

@@ -1,0 +1,108 @@
+// Helpers of the convenience-store e2e specs: the e2e database (to arrange gateway settings and
+// read what the shop recorded), the emulator's control API, and the shopper's checkout.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { createDb, type Db } from "@/lib/db";
+import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
+import { saveSettings } from "@/lib/payments/settings/store";
+import { createSecretBox } from "@/lib/security/secret-box";
+import { projectRoot } from "@/scripts/launch/prepare";
+import { persistentSecret } from "@/scripts/launch/secrets";
+import { addToCart, expect } from "./fixtures";
+
+const root = projectRoot;
+
+export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The box the shop seals secrets with (the e2e shop uses the generated data/encryption.secret). */
+export function appBox() {
+  return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(root, "data"), "encryption"));
+}
+
+/** Enables the CVS gateway with the emulator's credentials (and the given overrides). */
+export async function enableCvs(overrides: Partial<CvsSettings> = {}): Promise<void> {
+  const settings = { ...cvsSettingsSchema.parse({ enabled: true, ...EMULATOR_DEFAULTS.cvs }), ...overrides } as CvsSettings;
+  await withDb((db) => saveSettings(db, appBox(), "cvs", settings));
+}
+
+/** Gateway settings rows as they were, to put back after a spec (other specs expect their own state). */
+export async function gatewayRows(): Promise<{ gateway: string; values: string }[]> {
+  return withDb((db) => db.gatewaySettings.findMany({ select: { gateway: true, values: true } }));
+}
+
+export async function restoreGatewayRows(rows: { gateway: string; values: string }[]): Promise<void> {
+  await withDb(async (db) => {
+    await db.gatewaySettings.deleteMany({ where: { gateway: { notIn: rows.map((r) => r.gateway) } } });
+    for (const r of rows) await db.gatewaySettings.upsert({ where: { gateway: r.gateway }, create: r, update: { values: r.values } });
+  });
+}
+
+export async function emulator<T = Record<string, unknown>>(urlPath: string, body?: unknown, method = "POST"): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${process.env.E2E_EMULATOR_URL}${urlPath}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+
+export function cvsPayment(orderId: number) {
+  return withDb((db) => db.payment.findFirstOrThrow({ where: { orderId, gateway: "cvs" }, orderBy: { createdAt: "desc" }, include: { receipts: true } }));
+}
+
+export function orderOf(id: number) {
+  return withDb((db) => db.order.findUniqueOrThrow({ where: { id }, include: { notes: true } }));
+}
+
+/**
+ * A guest buys `slug` and pays at a convenience store: fills the checkout, checks the fee the
+ * page shows, places the order and lands on the emulator's payment page. Returns the order id.
+ */
+export async function checkoutWithCvs(page: Page, options: { slug?: string; email: string; fee?: string; total?: string }): Promise<number> {
+  await addToCart(page, options.slug ?? "imabari-face-towels");
+  await page.goto("/checkout");
+  const billing = page.getByRole("group", { name: "ご請求先" });
+  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
+  await field("姓").fill("山田");
+  await field("名").fill("花子");
+  await field("セイ").fill("ヤマダ");
+  await field("メイ").fill("ハナコ");
+  await field("郵便番号").fill("604-0000");
+  await billing.getByRole("combobox", { name: "都道府県" }).selectOption({ label: "京都府" });
+  await field("市区町村").fill("京都市中京区");
+  await field("番地").fill("寺町通1-1");
+  await field("電話番号").fill("075-123-4567");
+  await field("メールアドレス").fill(options.email);
+  await page.getByRole("radio", { name: /コンビニ・電子マネー・Pay-easy/ }).check();
+  if (options.fee) await expect(page.getByTestId("cvs-fee")).toHaveText(options.fee);
+  if (options.total) await expect(page.getByTestId("cvs-pay-total")).toHaveText(options.total);
+  await page.getByRole("button", { name: "注文する" }).click();
+  await page.waitForURL(/\/JLPCT\/JLPcon\?code=\w+&rkbn=1$/);
+  return withDb(async (db) => (await db.order.findFirstOrThrow({ where: { email: options.email }, orderBy: { id: "desc" } })).id);
+}
+
+/** `npm run jobs:expire` against the e2e shop's database and emulator, as cron would run it. */
+export function runExpireJob(): { status: number | null; stdout: string; stderr: string } {
+  const res = spawnSync("npm", ["run", "--silent", "jobs:expire"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      ESCOTT_TARGET: "emulator",
+      ESCOTT_EMULATOR_URL: process.env.E2E_EMULATOR_URL,
+      SITE_URL: process.env.E2E_BASE_URL,
+    },
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 // クレジットカード決済 as a checkout payment method. Importing this module registers it.
+import { revalidatePath } from "next/cache";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import type { InstallmentSetting } from "@/lib/escott/installments";
 import { db } from "@/lib/db";
@@ -62,7 +63,10 @@ export const cardGateway: PaymentGateway<CardInput> = {
   async pay(order, input, ctx) {
     const c = await loadCardContext();
     if (!c) return { kind: "failed", message: dictionaryFor(ctx.locale).payment.failed };
-    return payWithCard(c, order, input, ctx);
+    const outcome = await payWithCard(c, order, input, ctx);
+    // The cart was emptied: the header's cart count (root layout) must not come from the router cache.
+    if (outcome.kind === "redirect") revalidatePath("/", "layout");
+    return outcome;
   },
 };
 

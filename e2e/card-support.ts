@@ -1,0 +1,132 @@
+// Helpers of the card e2e specs: the e2e database (gateway settings, what the shop recorded),
+// the emulator's control API, and the shopper's side of a card checkout.
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { createDb, type Db } from "@/lib/db";
+import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
+import type { CardSettings } from "@/lib/payments/settings/card";
+import { createSecretBox } from "@/lib/security/secret-box";
+import { projectRoot } from "@/scripts/launch/prepare";
+import { persistentSecret } from "@/scripts/launch/secrets";
+import { addToCart, expect } from "./fixtures";
+
+export const CARDS = {
+  demo: { number: "4123000000000300", month: "12", year: "28", code: "8888" },
+  visa: { number: "4111111111111111", month: "12", year: "30", code: "123" },
+  master: { number: "5555555555554444", month: "12", year: "30", code: "123" },
+  jcb: { number: "3530111333300000", month: "12", year: "30", code: "123" },
+  amex: { number: "378282246310005", month: "12", year: "30", code: "1234" },
+  diners: { number: "36666666666660", month: "12", year: "30", code: "123" },
+  g12: { number: "4123000000000102", month: "12", year: "30", code: "123" },
+  c13: { number: "4123000000000409", month: "12", year: "30", code: "123" },
+  k40: { number: "4123000000000508", month: "12", year: "30", code: "123" },
+  challenge: { number: "4123000000000607", month: "12", year: "30", code: "123" },
+} as const;
+export type Card = (typeof CARDS)[keyof typeof CARDS];
+
+export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The box the e2e shop seals secrets with (generated data/encryption.secret). */
+export function appBox() {
+  return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(projectRoot, "data"), "encryption"));
+}
+
+/** Card gateway on, with the emulator's demo credentials (the defaults) and these overrides. */
+export async function configureCard(overrides: Partial<CardSettings> = {}): Promise<void> {
+  await withDb(async (db) => {
+    const current = await loadSettings(db, appBox(), "card", "emulator");
+    await saveSettings(db, appBox(), "card", { ...current, enabled: true, threeDSecure: false, operateId: "1Gathering", installments: "1", cardMember: true, alwaysSaveCard: true, saveLog: true, ...overrides });
+  });
+}
+
+export async function emulator<T = Record<string, unknown>>(urlPath: string, body?: unknown, method = "POST"): Promise<T> {
+  const res = await fetch(`${process.env.E2E_EMULATOR_URL}${urlPath}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${urlPath}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export interface EmulatorTransaction {
+  status: string;
+  masterOperateId: string;
+  operateIds: string[];
+  amount: number;
+  payType: string;
+  merchantFree1: string;
+  merchantFree2: string;
+  hasKaiinId: boolean;
+  kaiinId?: string;
+  threeDS?: Record<string, string>;
+}
+
+export async function emulatorState() {
+  return emulator<{ transactions: EmulatorTransaction[]; calls: { operateId?: string; merchantFree1?: string; responseCd?: string }[]; members: { kaiinId: string; status: string; cardNo?: string }[] }>("/_control/state", undefined, "GET");
+}
+
+export async function transactionsOf(orderId: number): Promise<EmulatorTransaction[]> {
+  return (await emulatorState()).transactions.filter((t) => t.merchantFree2 === String(orderId));
+}
+
+export function orderOf(id: number) {
+  return withDb((db) => db.order.findUniqueOrThrow({ where: { id }, include: { notes: true, payments: { orderBy: { createdAt: "asc" } } } }));
+}
+
+/** The shopper's part up to the payment method: cart, billing address, e-mail. */
+export async function startCheckout(page: Page, options: { slug?: string; quantity?: number; email?: string } = {}): Promise<void> {
+  await addToCart(page, options.slug ?? "imabari-face-towels", options.quantity ?? 1);
+  await page.goto("/checkout");
+  await fillAddress(page, options.email);
+}
+
+/** Billing address, e-mail and the card method on the checkout page already open. */
+export async function fillAddress(page: Page, email?: string): Promise<void> {
+  const billing = page.getByRole("group", { name: "ご請求先" });
+  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
+  await field("姓").fill("山田");
+  await field("名").fill("花子");
+  await field("セイ").fill("ヤマダ");
+  await field("メイ").fill("ハナコ");
+  await field("郵便番号").fill("604-0000");
+  await billing.getByRole("combobox", { name: "都道府県" }).selectOption({ label: "京都府" });
+  await field("市区町村").fill("京都市中京区");
+  await field("番地").fill("寺町通1-1");
+  await field("電話番号").fill("075-123-4567");
+  if (email !== undefined) await field("メールアドレス").fill(email);
+  await page.getByRole("radio", { name: /クレジットカード/ }).check();
+}
+
+export async function fillCard(page: Page, card: Card, holder = "HANAKO YAMADA"): Promise<void> {
+  const form = page.getByTestId("card-fields");
+  await form.getByLabel("カード番号").fill(card.number);
+  await form.getByRole("combobox", { name: "月" }).selectOption(card.month);
+  await form.getByRole("combobox", { name: "年" }).selectOption(card.year);
+  const code = form.getByLabel("セキュリティコード");
+  if (await code.count()) await code.fill(card.code);
+  await form.getByLabel("カード名義").fill(holder);
+}
+
+export async function placeOrder(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "注文する" }).click();
+}
+
+/** After a successful payment: the thank-you page; returns the order id. */
+export async function thankYouOrderId(page: Page): Promise<number> {
+  await page.waitForURL(/\/order\/\d+\?key=/);
+  await expect(page.getByRole("heading", { name: "ご注文ありがとうございます" })).toBeVisible();
+  return Number(/\/order\/(\d+)/.exec(page.url())![1]);
+}
+
+/** The order created for this checkout (the latest one with this e-mail). */
+export function latestOrderFor(email: string) {
+  return withDb((db) => db.order.findFirstOrThrow({ where: { email }, orderBy: { createdAt: "desc" }, include: { notes: true, payments: true } }));
+}

@@ -144,14 +144,57 @@ export async function markPaymentUnknown(db: Db, paymentId: string, input: { cod
   });
 }
 
+/** Another order from the same cart is being charged, or the cart was already paid for by one. */
+export class CartBusyError extends PaymentConflictError {
+  constructor(message: string) {
+    super(message);
+    this.name = "CartBusyError";
+  }
+}
+
+export interface CheckoutPaymentOptions {
+  /**
+   * Attempts still waiting for a 3-D Secure return have moved no money (the authorization only
+   * runs when we process the return, from that state): a new attempt replaces them, so a shopper
+   * who left the 3DS page and comes back is not locked out, and the old return can no longer pay.
+   */
+  supersedeAwaiting?: boolean;
+  /**
+   * A second tab of the same cart is a second order: refuse it while another order of this cart
+   * is being charged, or once the cart was paid for (it is emptied on success).
+   */
+  exclusiveCart?: boolean;
+}
+
+/** An attempt in "started" longer than this is not being charged any more (it is for the admin to settle). */
+const IN_FLIGHT_MS = 5 * 60 * 1000;
+
 /**
  * startPayment for a checkout submission. A repeated submit of a failed attempt (same checkout
  * key, so the same order) puts the order back to pending — taking its stock again — in the same
  * transaction; an order that is no longer pending (paid, or being paid) is refused as a conflict.
+ * Transactions on the SQLite connection are serialised, so the checks and the insert are atomic.
  */
-export async function startCheckoutPayment(db: Db, input: StartPaymentInput): Promise<Payment> {
+export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<Payment> {
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
+    if (options.supersedeAwaiting) {
+      const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
+      const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] }, include: { order: true } });
+      for (const w of waiting) {
+        if (!(await claimPayment(tx, w.id, ["awaiting_3ds"], "failed", { liveOrderId: null, lastCodes: "SUPERSEDED", pendingData: null }))) continue;
+        const note = `3Dセキュア認証の完了を待っていた決済（決済コード ${w.transactionCode}）は、新しいお支払い手続きに置き換えられました。`;
+        if (w.orderId !== order.id && w.order.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false });
+        else await addOrderNote(tx, w.orderId, note);
+      }
+    }
+    if (options.exclusiveCart && order.cartId) {
+      const charging = await tx.payment.count({
+        where: { orderId: { not: order.id }, state: "started", updatedAt: { gte: new Date(Date.now() - IN_FLIGHT_MS) }, order: { cartId: order.cartId } },
+      });
+      if (charging > 0) throw new CartBusyError(`Another order of cart ${order.cartId} is being paid`);
+      if ((await tx.cartItem.count({ where: { cartId: order.cartId } })) === 0) throw new CartBusyError(`Cart ${order.cartId} was paid for by another order`);
+    }
     if (order.status === "failed") {
       try {
         await transitionOrder(tx, order.id, "pending", { note: "お支払いを再度お試しいただいています。", customerVisible: false, expectFrom: ["failed"] });
@@ -163,6 +206,17 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput): Pr
       throw new PaymentConflictError(`Order ${order.id} is ${order.status}`);
     }
     return startPayment(tx, input);
+  });
+}
+
+/** An order that will never be paid because its cart went with another order: cancelled, stock returned. */
+export async function cancelUnpaidOrder(db: Db, orderId: number, note: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    const live = await tx.payment.count({ where: { liveOrderId: orderId } });
+    if (live === 0 && (order.status === "pending" || order.status === "failed")) {
+      await transitionOrder(tx, orderId, "cancelled", { note, customerVisible: true });
+    }
   });
 }
 

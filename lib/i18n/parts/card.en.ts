@@ -42,6 +42,7 @@ export const cardEn: Shape<typeof cardJa> = {
   tokenMissing: "Your card details could not be verified. Please try again.",
   scriptFailed: "Card payment could not be prepared. Please reload the page.",
   tokenTimeout: "Checking your card is taking too long. Please try again.",
+  cartBusy: "The items in this cart belong to an order that is being paid or was paid in another window. Please check your orders and, if needed, reload the page before trying again.",
 
   accountTitle: "Register / update credit card",
   accountLinkRegister: "Register a credit card",

@@ -1,6 +1,7 @@
 // Card checkout against a real database and the real emulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { customerMessage } from "@/lib/escott";
+import { dictionaryFor } from "@/lib/i18n";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardInput } from "@/lib/payments/card/input";
 import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
@@ -100,6 +101,25 @@ describe("card checkout without 3-D Secure", () => {
     expect(codes).toHaveLength(1);
     expect(state.calls.filter((call) => call.operateId === "1Gathering" && codes.includes(call.merchantFree1 ?? ""))).toHaveLength(1);
     expect(state.calls.filter((call) => call.operateId === "1TokenSearch")).toHaveLength(1);
+  });
+
+  it("two orders of one cart (two tabs) paid at once: one is charged, the other is cancelled with its stock", async () => {
+    const first = await h.order();
+    const second = await h.orderFromCart(first.cartId);
+    const c = await h.context();
+    const outcomes = await Promise.all([payWithCard(c, first, await newCard("demo"), guest), payWithCard(c, second, await newCard("visa"), guest)]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(["failed", "redirect"]);
+    expect(outcomes.find((o) => o.kind === "failed")).toEqual({ kind: "failed", message: dictionaryFor("ja").card.cartBusy });
+    const orders = await h.db.order.findMany({ where: { id: { in: [first.id, second.id] } } });
+    expect(orders.map((o) => o.status).sort()).toEqual(["cancelled", "processing"]);
+    expect((await h.state()).transactions.filter((t) => [String(first.id), String(second.id)].includes(t.merchantFree2))).toHaveLength(1);
+    expect((await h.db.product.findUniqueOrThrow({ where: { id: first.productId } })).stock).toBe(9);
+
+    // The cancelled tab submitted again: still nothing charged.
+    const cancelled = orders.find((o) => o.status === "cancelled")!;
+    const again = await payWithCard(c, cancelled.id === first.id ? first : second, await newCard("master"), guest);
+    expect(again).toEqual({ kind: "failed", message: dictionaryFor("ja").card.cartBusy });
+    expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
 
   it("a timeout leaves the order pending, locked and flagged: no second charge on retry", async () => {

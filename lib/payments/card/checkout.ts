@@ -6,7 +6,7 @@ import type { CardSource, ThreeDSReturn } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
-import { claimPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
+import { CartBusyError, cancelUnpaidOrder, claimPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
 import type { PaymentContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
 import { declineMessage, failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
 import { authorize } from "@/lib/payments/card/authorize";
@@ -26,8 +26,12 @@ export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: 
       payType: input.payType,
       agreement: input.agreement,
       memberUsed: input.mode === "saved" || input.save,
-    });
+    }, { supersedeAwaiting: true, exclusiveCart: true });
   } catch (err) {
+    if (err instanceof CartBusyError) {
+      await cancelUnpaidOrder(c.db, order.id, "このご注文のカートは別のご注文でお支払い中、またはお支払い済みのため、取り消しました。");
+      return { kind: "failed", message: dictionaryFor(ctx.locale).card.cartBusy };
+    }
     if (err instanceof PaymentConflictError) return settledOutcome(c, order, ctx.locale);
     throw err;
   }
@@ -163,6 +167,7 @@ export async function settledOutcome(c: CardContext, order: PlacedOrderRef, loca
   for (;;) {
     const current = await c.db.order.findUniqueOrThrow({ where: { id: order.id } });
     if (current.status === "processing" || current.status === "completed") return { kind: "redirect", url: thankYouPath(order) };
+    if (current.status === "cancelled") return { kind: "failed", message: dict.card.cartBusy };
     const live = await livePayment(c.db, order.id);
     if (live?.state === "unknown") return { kind: "unknown", message: dict.payment.unknown, url: thankYouPath(order) };
     if (!live && current.status === "failed") {

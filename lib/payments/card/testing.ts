@@ -41,6 +41,8 @@ export interface CardHarness {
   state(): Promise<EmulatorState>;
   user(email?: string): Promise<{ id: string; email: string }>;
   order(options?: { userId?: string | null; priceYen?: number; quantity?: number; shippingFee?: number }): Promise<PlacedOrderRef & { cartId: string; productId: string }>;
+  /** A second order placed from the same cart (a second browser tab). */
+  orderFromCart(cartId: string, userId?: string | null): Promise<PlacedOrderRef>;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,10 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
         shipping: { flatFee: o.shippingFee ?? 800, freeThreshold: 100_000 },
       });
       return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email, cartId: cart.id, productId: product.id };
+    },
+    async orderFromCart(cartId, userId = null) {
+      const placed = await placeOrder(t.db, { cartId, checkoutKey: randomUUID(), userId, locale: "ja", data: sampleCheckout, paymentMethod: "card", shipping: { flatFee: 800, freeThreshold: 100_000 } });
+      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email };
     },
     async close() {
       await emu.close();

@@ -114,6 +114,24 @@ describe("3-D Secure at checkout", () => {
     expect((await h.state()).transactions.find((t) => t.merchantFree2 === String(second.id))).toMatchObject({ hasKaiinId: true, status: "SALES" });
   });
 
+  it("a shopper who left the 3DS page and submits again gets a new attempt; the old return can no longer pay", async () => {
+    const order = await h.order();
+    const input = await newCard("visa");
+    const stale = asPost(await payWithCard(await h.context(), order, input, guest));
+    const fresh = asPost(await payWithCard(await h.context(), order, input, guest));
+    const payments = await h.db.payment.findMany({ where: { orderId: order.id }, orderBy: { createdAt: "asc" } });
+    expect(payments.map((p) => [p.state, p.lastCodes])).toEqual([
+      ["failed", "SUPERSEDED"],
+      ["awaiting_3ds", null],
+    ]);
+    const oldReturn = await postReturn((await throughThreeDSPage(stale)).encryptValue);
+    expect(oldReturn.headers.get("location")).toBe("http://shop.test/checkout?notice=payment.failed");
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("pending");
+    const newReturn = await postReturn((await throughThreeDSPage(fresh)).encryptValue);
+    expect(newReturn.headers.get("location")).toContain(`/order/${order.id}`);
+    expect((await h.state()).calls.filter((c) => c.operateId === "1Gathering")).toHaveLength(1);
+  });
+
   it("refuses a forged or unknown return", async () => {
     const res = await postReturn("bm90LWVuY3J5cHRlZA==");
     expect(res.status).toBe(400);

@@ -155,6 +155,7 @@ export const cvsEn: Shape<typeof cvsJa> = {
     paid: "Paid at {store} (receipt {recvNum}).",
     unknownStore: "the store",
     paidAfterCancel: "This order was not waiting for payment, but {amount} yen arrived from {store} (receipt {recvNum}, {date}). Please refund or follow up.",
+    abandoned: "The online payment registration (2Add) never recorded an outcome; treated as failed.",
     expired: "No payment by the deadline ({limit}); the order was cancelled.",
     goneAtEscott: "The registration had been cancelled at e-SCOTT; the order was cancelled.",
     changed: "Deadline changed to {limit}, amount to {amount} yen (was {before} yen) (2Chg).",

@@ -159,6 +159,7 @@ export const cvsJa = {
     paid: "{store}で入金がありました（受付番号 {recvNum}）。",
     unknownStore: "収納機関",
     paidAfterCancel: "この注文はお支払いを待っていませんが、{store}で{amount}円の入金がありました（受付番号 {recvNum}、{date}）。返金などの対応をしてください。",
+    abandoned: "オンライン収納代行の登録（2Add）の結果が記録されないまま時間が経過したため、失敗として扱いました。",
     expired: "支払期日（{limit}）を過ぎても入金がなかったため、注文をキャンセルしました。",
     goneAtEscott: "e-SCOTT上でオンライン収納代行の登録が取り消されていたため、注文をキャンセルしました。",
     changed: "オンライン収納代行の支払期日を{limit}、金額を{amount}円（変更前 {before}円）に変更しました（2Chg）。",

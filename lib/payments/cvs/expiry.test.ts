@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jstMinute } from "@/lib/escott";
-import { expireOverdue } from "@/lib/payments/cvs/expiry";
+import { ABANDONED_AFTER_MS, expireOverdue } from "@/lib/payments/cvs/expiry";
 import { startCvsWorld, type CvsWorld } from "@/lib/payments/cvs/test-support";
 
 let w: CvsWorld;
@@ -72,6 +72,19 @@ describe("expiry check", () => {
   });
 
   it("does nothing without credentials", async () => {
-    expect(await expireOverdue({ ...w.deps, client: null })).toEqual({ checked: 0, expired: 0, paid: 0, skipped: 0 });
+    expect(await expireOverdue({ ...w.deps, client: null })).toEqual({ checked: 0, expired: 0, paid: 0, skipped: 0, abandoned: 0 });
+  });
+
+  it("fails a 2Add attempt that never recorded an answer, so the order is not left locked", async () => {
+    const { orderId, productId } = await w.order();
+    const payment = await w.t.db.payment.findFirstOrThrow({ where: { orderId } });
+    // As if the process had died between startPayment and the 2Add answer.
+    await w.t.db.payment.update({ where: { id: payment.id }, data: { state: "started" } });
+    expect(await expireOverdue(w.deps)).toMatchObject({ abandoned: 0 }); // too recent: maybe still waiting
+    const later = { ...w.deps, now: () => new Date(Date.now() + ABANDONED_AFTER_MS + 60_000) };
+    expect(await expireOverdue(later)).toMatchObject({ abandoned: 1 });
+    expect(await w.t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ state: "failed", liveOrderId: null });
+    expect((await w.t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("failed");
+    expect((await w.t.db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(10);
   });
 });

@@ -1,13 +1,14 @@
 // The scheduled check for unpaid registrations past their 支払期日. Nothing is cancelled on our
 // clock alone: 2Ref confirms first (the money may have arrived with its notification lost), and a
 // registration e-SCOTT does not report as EXPIRED is deleted (2Del) before the order is cancelled, so the
-// shopper cannot pay for an order that no longer exists.
+// shopper cannot pay for an order that no longer exists. A registration whose 2Add never got an
+// answer recorded (the process died mid-call) is failed, so its order is not left locked.
 import { jstMinute, parseJstTimestamp } from "@/lib/escott";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
-import { closePayment, PaymentConflictError } from "@/lib/payments/payments";
+import { closePayment, failPayment, PaymentConflictError } from "@/lib/payments/payments";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
 
@@ -17,12 +18,18 @@ export interface ExpiryReport {
   paid: number;
   /** Left for the next run (e-SCOTT unreachable, unexpected answer). */
   skipped: number;
+  /** 2Add attempts that never recorded an outcome, now failed. */
+  abandoned: number;
 }
+
+/** Far beyond any e-SCOTT call (ESCOTT_TIMEOUT_MS ≤ 5 min): nobody is still waiting for this answer. */
+export const ABANDONED_AFTER_MS = 15 * 60_000;
 
 type Due = { id: string; orderId: number; amount: number; transactionCode: string; processId: string | null; processPass: string | null; payLimit: string | null };
 
 export async function expireOverdue(deps: CvsDeps, options: { limit?: number } = {}): Promise<ExpiryReport> {
-  const report: ExpiryReport = { checked: 0, expired: 0, paid: 0, skipped: 0 };
+  const report: ExpiryReport = { checked: 0, expired: 0, paid: 0, skipped: 0, abandoned: 0 };
+  report.abandoned = await failAbandoned(deps);
   if (!deps.client) return report;
   const due: Due[] = await deps.db.payment.findMany({
     where: { gateway: "cvs", state: "unpaid", payLimit: { lt: jstMinute(deps.now()) } },
@@ -41,6 +48,24 @@ export async function expireOverdue(deps: CvsDeps, options: { limit?: number } =
     }
   }
   return report;
+}
+
+async function failAbandoned(deps: CvsDeps): Promise<number> {
+  const stuck = await deps.db.payment.findMany({
+    where: { gateway: "cvs", state: "started", updatedAt: { lt: new Date(deps.now().getTime() - ABANDONED_AFTER_MS) } },
+    select: { id: true },
+    take: 100,
+  });
+  let failed = 0;
+  for (const { id } of stuck) {
+    try {
+      await failPayment(deps.db, id, { codes: ["NG"], note: NOTES.abandoned, expectFrom: ["started"] });
+      failed++;
+    } catch (err) {
+      if (!(err instanceof PaymentConflictError)) throw err;
+    }
+  }
+  return failed;
 }
 
 async function expireOne(deps: CvsDeps, payment: Due): Promise<"expired" | "paid" | "skipped"> {

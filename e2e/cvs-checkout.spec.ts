@@ -1,7 +1,7 @@
 // オンライン収納代行 end to end: the admin sets the gateway up in the settings UI (fee table,
 // refused overlaps and test-mode mismatch), a shopper pays 3,330 yen at Lawson on the emulator's
 // payment page, the 入金結果通知 arrives over HTTP and the order becomes 処理中 / 入金済.
-import { admin, expect, login, test, uniqueEmail } from "./fixtures";
+import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
 import { checkoutWithCvs, emulator, gatewayRows, orderOf, restoreGatewayRows, withDb } from "./cvs-support";
 
 let saved: Awaited<ReturnType<typeof gatewayRows>>;
@@ -142,4 +142,24 @@ test("a shopper pays 3,330 yen (fee included) at Lawson; the notification makes 
   await expect(paid.getByTestId("outbox-body")).toContainText("ご入金金額: 3,330円");
   await expect(paid.getByTestId("outbox-body")).toContainText("お支払い先: ローソン");
   await adminContext.close();
+});
+
+test("a customer finds 支払期日, the payment page and 未入金 on the My Account order page, in either language", async ({ page }) => {
+  const email = uniqueEmail("cvs-member");
+  await register(page, email, "member password 1");
+  const orderId = await checkoutWithCvs(page, { email, slug: "uji-matcha" });
+  const payment = (await withDb((db) => db.payment.findFirstOrThrow({ where: { orderId } })))!;
+  await page.goto(`/account/orders/${orderId}`);
+  const info = page.getByTestId("cvs-order-payment");
+  await expect(info.getByTestId("cvs-status")).toHaveText("未入金");
+  await expect(info.getByTestId("cvs-pay-limit")).toHaveText(/^\d{4}\/\d{2}\/\d{2} 23:59$/);
+  await expect(info.getByTestId("cvs-payment-link")).toHaveAttribute("href", payment.paymentUrl!);
+  await expect(page.getByTestId("order-status").first()).toHaveText("保留中");
+
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(info.getByRole("heading", { name: "Payment" })).toBeVisible();
+  await expect(info.getByTestId("cvs-status")).toHaveText("Awaiting payment");
+  await expect(info.getByRole("link", { name: "Open the payment page" })).toBeVisible();
+  await page.getByRole("button", { name: /日本語/ }).click();
+  await expect(info.getByTestId("cvs-status")).toHaveText("未入金");
 });

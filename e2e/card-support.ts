@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { createDb, type Db } from "@/lib/db";
-import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
+import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import { createSecretBox } from "@/lib/security/secret-box";
 import { projectRoot } from "@/scripts/launch/prepare";
@@ -38,12 +38,9 @@ export function appBox() {
   return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(projectRoot, "data"), "encryption"));
 }
 
-/** Card gateway on, with the emulator's demo credentials (the defaults) and these overrides. */
+/** Card gateway on: the manual's defaults with the emulator's demo credentials, and these overrides. */
 export async function configureCard(overrides: Partial<CardSettings> = {}): Promise<void> {
-  await withDb(async (db) => {
-    const current = await loadSettings(db, appBox(), "card", "emulator");
-    await saveSettings(db, appBox(), "card", { ...current, enabled: true, threeDSecure: false, operateId: "1Gathering", installments: "1", cardMember: true, alwaysSaveCard: true, saveLog: true, ...overrides });
-  });
+  await withDb((db) => saveSettings(db, appBox(), "card", { ...defaultSettings("card", "emulator"), enabled: true, ...overrides }));
 }
 
 export async function emulator<T = Record<string, unknown>>(urlPath: string, body?: unknown, method = "POST"): Promise<T> {

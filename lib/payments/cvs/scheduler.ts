@@ -31,7 +31,7 @@ export function startCvsExpiryScheduler(): void {
   const tick = () => {
     runExpiryCheck({ onlyWhenEnabled: true }).then(
       (report) => {
-        if (report && report.checked > 0) console.log(`[cvs] expiry check: ${JSON.stringify(report)}`);
+        if (report && (report.checked > 0 || report.abandoned > 0)) console.log(`[cvs] expiry check: ${JSON.stringify(report)}`);
       },
       (err: unknown) => console.error("[cvs] expiry check failed:", err instanceof Error ? err.message : err),
     );

@@ -108,3 +108,26 @@ test("a lost answer leaves the order on hold; the admin settles it after checkin
   await expect(adminPage.getByTestId("order-status")).toHaveText("処理中");
   expect(await orderOf(orderId)).toMatchObject({ status: "processing", attention: null });
 });
+
+test("the payment log lists every call, filterable by order and 決済コード, with secrets masked", async ({ page, browser }) => {
+  await configureCard({ operateId: "1Gathering" });
+  const orderId = await guestPays(page);
+  const code = (await orderOf(orderId)).payments[0]!.transactionCode;
+  const adminPage = await (await browser.newContext({ baseURL: process.env.E2E_BASE_URL })).newPage();
+  await login(adminPage, admin().email, admin().password);
+  await adminPage.goto("/admin/payments/log");
+  await adminPage.getByLabel("注文番号").fill(String(orderId));
+  await adminPage.getByRole("button", { name: "絞り込む" }).click();
+  const rows = adminPage.getByTestId("payment-log-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("1Gathering");
+  await expect(rows.nth(1)).toContainText("1TokenSearch");
+  const html = await adminPage.content();
+  expect(html).toContain("********01"); // MerchantPass, masked to its last 2 characters
+  expect(html).not.toContain("EmuCardPass01");
+
+  await adminPage.goto(`/admin/payments/log?code=${code}&gateway=card`);
+  await expect(rows).toHaveCount(2);
+  await adminPage.goto(`/admin/payments/log?code=${code}&gateway=cvs`);
+  await expect(adminPage.getByText("該当するログはありません。")).toBeVisible();
+});

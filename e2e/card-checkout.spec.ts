@@ -1,6 +1,6 @@
 import type { Request } from "@playwright/test";
 import { customerMessage } from "@/lib/escott/customer-messages";
-import { CARDS, configureCard, fillCard, latestOrderFor, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
+import { CARDS, configureCard, fillAddress, fillCard, latestOrderFor, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
 import { admin, expect, login, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
@@ -102,7 +102,7 @@ test("declined cards show the grouped message, the order fails with the codes in
 });
 
 test("installments: the menu appears once the number is typed and follows the brand; the choice reaches e-SCOTT", async ({ page }) => {
-  await configureCard({ installments: "3" });
+  await configureCard({ installments: "2" });
   const email = uniqueEmail("card-installments");
   await startCheckout(page, { email });
   const payType = page.getByLabel("支払回数");
@@ -110,14 +110,14 @@ test("installments: the menu appears once the number is typed and follows the br
   await expect(page.getByText("カード番号を入力すると、選べる支払回数が表示されます。")).toBeVisible();
   const number = page.getByTestId("card-fields").getByLabel("カード番号");
   const options = async () => (await payType.locator("option").allTextContents()).join(",");
-  const full = "一括払い,2回払い,3回払い,5回払い,6回払い,10回払い,12回払い,15回払い,18回払い,20回払い,24回払い,ボーナス一括払い,リボ払い";
+  const full = "一括払い,2回払い,3回払い,5回払い,6回払い,10回払い,12回払い,15回払い,18回払い,20回払い,24回払い,リボ払い";
 
   await number.fill(CARDS.visa.number);
   expect(await options()).toBe(full);
   await number.fill(CARDS.amex.number);
-  expect(await options()).toBe("一括払い,3回払い,5回払い,6回払い,10回払い,12回払い,15回払い,18回払い,20回払い,24回払い,ボーナス一括払い");
+  expect(await options()).toBe("一括払い,3回払い,5回払い,6回払い,10回払い,12回払い,15回払い,18回払い,20回払い,24回払い");
   await number.fill(CARDS.diners.number);
-  expect(await options()).toBe("一括払い,ボーナス一括払い,リボ払い");
+  expect(await options()).toBe("一括払い,リボ払い");
   await number.fill(CARDS.jcb.number);
   expect(await options()).toBe(full);
 
@@ -128,9 +128,14 @@ test("installments: the menu appears once the number is typed and follows the br
   expect((await transactionsOf(orderId))[0]).toMatchObject({ payType: "03", status: "SALES" });
   expect((await orderOf(orderId)).payments[0]?.payType).toBe("03");
 
-  // With 一括払いのみ there is no menu at all.
-  await configureCard({ installments: "1" });
+  // 分割払いとボーナス払い adds ボーナス一括払い; 一括払いのみ shows no menu at all.
+  await configureCard({ installments: "3" });
   await startCheckout(page, { email });
+  await page.getByTestId("card-fields").getByLabel("カード番号").fill(CARDS.visa.number);
+  await expect(page.getByLabel("支払回数").locator("option", { hasText: "ボーナス一括払い" })).toHaveCount(1);
+  await configureCard({ installments: "1" });
+  await page.reload();
+  await fillAddress(page, email);
   await page.getByTestId("card-fields").getByLabel("カード番号").fill(CARDS.visa.number);
   await expect(page.getByLabel("支払回数")).toHaveCount(0);
 });

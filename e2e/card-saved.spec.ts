@@ -98,7 +98,9 @@ test("the saved card cannot be deleted while a 与信 order is open (hidden, and
   const open = await payWithSavedCard(otherTab);
   await page.getByRole("button", { name: "カード会員情報を削除" }).click();
   await page.getByRole("button", { name: "削除する" }).click();
-  await expect(page.getByTestId("card-delete-message")).toHaveText(BLOCKED_OPEN);
+  // Refused with the reason; the page now shows the rule instead of the button.
+  await expect(page.getByTestId("card-delete-blocked")).toHaveText(BLOCKED_OPEN);
+  await expect(page.getByRole("button", { name: "カード会員情報を削除" })).toHaveCount(0);
   expect(await withDb((db) => db.cardMember.count({ where: { user: { email } } }))).toBe(1);
 
   await adminTab.goto(`/admin/orders/${open}`);

@@ -148,6 +148,25 @@ describe("card checkout without 3-D Secure", () => {
     expect(await transactionsOf(second.id)).toHaveLength(0);
   });
 
+  it("with ログを保存 off only errors are logged; with it on every call is, secrets masked", async () => {
+    await h.configure({ saveLog: false });
+    const ok = await h.order();
+    await payWithCard(await h.context(), ok, await newCard("demo"), guest);
+    const declined = await h.order();
+    await payWithCard(await h.context(), declined, await newCard("g12"), guest);
+    await new Promise((r) => setTimeout(r, 100)); // log writes are fire-and-forget
+    expect(await h.db.paymentLog.count({ where: { orderId: ok.id } })).toBe(0);
+    expect(await h.db.paymentLog.findMany({ where: { orderId: declined.id }, select: { operateId: true, outcome: true, responseCd: true } })).toEqual([{ operateId: "1Gathering", outcome: "rejected", responseCd: "G12" }]);
+
+    await h.configure({ saveLog: true });
+    const logged = await h.order();
+    await payWithCard(await h.context(), logged, await newCard("demo"), guest);
+    await new Promise((r) => setTimeout(r, 100));
+    const rows = await h.db.paymentLog.findMany({ where: { orderId: logged.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => r.operateId)).toEqual(["1TokenSearch", "1Gathering"]);
+    expect(JSON.parse(rows[1]!.request!)).toMatchObject({ MerchantPass: "********01", Token: expect.stringMatching(/^\*{8}..$/) });
+  });
+
   it("an order of 0 yen completes without calling e-SCOTT", async () => {
     const order = await h.order({ priceYen: 0, shippingFee: 0 });
     expect(order.total).toBe(0);

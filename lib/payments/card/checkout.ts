@@ -58,15 +58,12 @@ export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: 
   if (c.settings.threeDSecure) return handOffToThreeDS(c, payment, order, input, ctx, source);
 
   if (input.mode === "new") {
-    if (input.save && ctx.userId) {
-      const registered = await registeredCardSource(c, payment, ctx.userId, input);
-      if (!registered.ok) return toOutcome(registered.result, order, ctx.locale);
-      source = registered.source;
-    } else {
-      source = { token: input.token };
-    }
+    const chosen = input.save && ctx.userId ? await registeredCardSource(c, payment, ctx.userId, input) : ({ ok: true, source: { token: input.token } } as const);
+    if (!chosen.ok) return toOutcome(chosen.result, order, ctx.locale);
+    source = chosen.source;
   }
-  return toOutcome(await authorize(c, payment, { source: source!, payType: input.payType, agreement: input.agreement }), order, ctx.locale);
+  if (!source) throw new Error("card checkout without a card source");
+  return toOutcome(await authorize(c, payment, { source, payType: input.payType, agreement: input.agreement }), order, ctx.locale);
 }
 
 /** 3Secure (§6.3 steps 3–6): remember the choices, then the browser auto-posts to the 3DS page. */

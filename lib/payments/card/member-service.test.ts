@@ -45,6 +45,15 @@ describe("My Account card registration", () => {
     expect((await h.state()).members).toHaveLength(1);
   });
 
+  it("shows our cached card when e-SCOTT cannot be asked, and none when e-SCOTT does not know the member (K71)", async () => {
+    const user = await h.user();
+    await register(user, "jcb");
+    await h.control("/_control/faults", { mode: "http500", count: 1, operateId: "4MemRefM" });
+    expect(await referenceSavedCard(await h.context(), user.id)).toEqual({ brand: "jcb", last4: "0000" });
+    await h.control("/_control/reset");
+    expect(await referenceSavedCard(await h.context(), user.id)).toBeNull();
+  });
+
   it("a used token is refused and nothing is stored", async () => {
     const user = await h.user();
     const { token, maskedCard } = await h.token("visa");

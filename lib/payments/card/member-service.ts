@@ -30,12 +30,15 @@ export interface SavedCard {
   cardExp?: string;
 }
 
-/** The registered card as e-SCOTT knows it (4MemRefM); null when there is none (K71 = not found). */
+/**
+ * The registered card as e-SCOTT knows it (4MemRefM); null when there is none (K71 = e-SCOTT does
+ * not know the member). If e-SCOTT cannot be asked, our cached brand and last 4 digits are shown.
+ */
 export async function referenceSavedCard(c: CardContext, userId: string): Promise<SavedCard | null> {
   const member = await findMember(c.db, c.box, userId);
   if (!member) return null;
   const ref = await c.client.member.reference({ userId, kaiinId: member.kaiinId, kaiinPass: member.kaiinPass });
-  if (!ref.ok) return null;
+  if (!ref.ok) return ref.codes.includes("K71") || !member.last4 ? null : { brand: member.brand ?? "unknown", last4: member.last4 };
   await updateMemberCard(c.db, userId, { brand: ref.data.brand, last4: ref.data.last4 });
   return { brand: ref.data.brand, last4: ref.data.last4, cardExp: ref.data.cardExp };
 }

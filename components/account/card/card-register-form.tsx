@@ -3,10 +3,10 @@
 // script only; the server action gets the token (and, with 3-D Secure, answers with the form
 // the browser auto-posts to the 3DS page).
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { registerCardAction } from "@/app/account/card/actions";
 import { CardFields, cardDigits, emptyCard, validateCard, type CardValues } from "@/components/checkout/card/card-fields";
-import { createToken, tokenErrors } from "@/components/checkout/card/token-script";
+import { createToken, loadTokenScript, tokenErrors } from "@/components/checkout/card/token-script";
 import { postForm } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -28,6 +28,10 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: false; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    if (config.tokenScript) loadTokenScript(config.tokenScript).catch(() => undefined);
+  }, [config.tokenScript]);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();

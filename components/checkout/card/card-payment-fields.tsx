@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import { CardFields, cardDigits, emptyCard, validateCard, type CardValues } from "@/components/checkout/card/card-fields";
 import { PayTypeSelect } from "@/components/checkout/card/pay-type-select";
-import { createToken, tokenErrors } from "@/components/checkout/card/token-script";
+import { createToken, loadTokenScript, tokenErrors } from "@/components/checkout/card/token-script";
 import type { PaymentFieldsProps, PrepareResult } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
 import { customerMessage } from "@/lib/escott/customer-messages";
@@ -24,6 +24,11 @@ export function CardPaymentFields({ option, errors, register }: PaymentFieldsPro
   const [payType, setPayType] = useState("01");
   const [save, setSave] = useState(false);
   const [agreement, setAgreement] = useState(false);
+
+  // Load e-SCOTT's script early: the card becomes a token at submit time without waiting for it.
+  useEffect(() => {
+    if (data.tokenScript) loadTokenScript(data.tokenScript).catch(() => undefined);
+  }, [data.tokenScript]);
 
   const prefix = mode === "saved" ? (data.savedCard?.prefix ?? "") : cardDigits(card.number);
   const showPayType = data.installments !== 1 && (mode === "saved" || prefix.length >= 2);

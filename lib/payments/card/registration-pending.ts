@@ -20,7 +20,9 @@ const pendingSchema = z.object({
 
 export type PendingRegistration = z.infer<typeof pendingSchema>;
 
-export async function rememberRegistration(db: Db, box: SecretBox, transactionCode: string, data: PendingRegistration): Promise<void> {
+export async function rememberRegistration(db: Db, box: SecretBox, transactionCode: string, data: PendingRegistration, now = new Date()): Promise<void> {
+  // Registrations whose shopper never came back from the 3DS page are of no use any more.
+  await db.paymentLog.deleteMany({ where: { kind: PENDING_KIND, createdAt: { lt: new Date(now.getTime() - MAX_AGE_MS) } } });
   await db.paymentLog.create({
     data: { gateway: "card", transactionCode, operateId: data.operateId, kind: PENDING_KIND, outcome: "ok", detail: box.seal(JSON.stringify(data)) },
   });

@@ -1,8 +1,9 @@
 import { request as playwrightRequest, type Request } from "@playwright/test";
-import { CARDS, configureCard, emulatorState, fillAddress, fillCard, latestOrderFor, orderOf, placeOrder, startCheckout, thankYouOrderId } from "./card-support";
+import { CARDS, configureCard, emulatorState, fillAddress, fillCard, keepCardSettings, latestOrderFor, orderOf, placeOrder, startCheckout, thankYouOrderId } from "./card-support";
 import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 test.beforeEach(async () => {
   await configureCard({ threeDSecure: true, operateId: "1Gathering" });

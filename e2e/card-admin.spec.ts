@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
-import { CARDS, configureCard, fillCard, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
+import { CARDS, configureCard, fillCard, keepCardSettings, orderOf, PRODUCT, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
 import { admin, expect, login, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 async function guestPays(page: Page): Promise<number> {
   await startCheckout(page, { email: uniqueEmail("card-admin") });
@@ -56,7 +57,7 @@ test("with 処理区分 与信 the admin captures later, changes the amount and 
 test("取消 of a captured payment refunds the order and of an authorization cancels it; stock comes back", async ({ page, browser }) => {
   const adminPage = await (await browser.newContext({ baseURL: process.env.E2E_BASE_URL })).newPage();
   await login(adminPage, admin().email, admin().password);
-  const stock = () => withDb(async (db) => (await db.product.findUniqueOrThrow({ where: { slug: "imabari-face-towels" } })).stock);
+  const stock = () => withDb(async (db) => (await db.product.findUniqueOrThrow({ where: { slug: PRODUCT } })).stock);
 
   await configureCard({ operateId: "1Gathering" });
   const captured = await guestPays(page);

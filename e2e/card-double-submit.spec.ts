@@ -1,8 +1,9 @@
 import type { APIResponse } from "@playwright/test";
-import { CARDS, configureCard, emulatorState, fillAddress, fillCard, orderOf, placeOrder, startCheckout, thankYouOrderId } from "./card-support";
+import { CARDS, configureCard, emulatorState, fillAddress, fillCard, keepCardSettings, orderOf, placeOrder, startCheckout, thankYouOrderId } from "./card-support";
 import { expect, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 test("two concurrent place-order requests for one order authorize exactly once", async ({ page }) => {
   await configureCard({ operateId: "1Gathering" });

@@ -1,8 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { CARDS, configureCard, fillCard, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
+import { CARDS, configureCard, fillCard, keepCardSettings, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
 import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 const BLOCKED_OPEN = "お支払い手続き中または処理中のカード決済のご注文があるため、カード情報を削除できません。ご注文の処理が完了してから削除してください。";
 const BLOCKED_AUTH = "直近90日以内に、売上が確定していないカード決済（与信）のご注文があるため、カード情報を削除できません。削除をご希望の場合はショップにお問い合わせください。";

@@ -1,10 +1,11 @@
 import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
 import { cvsSettingsSchema } from "@/lib/payments/settings/cvs";
 import { saveSettings } from "@/lib/payments/settings/store";
-import { appBox, configureCard, withDb } from "./card-support";
+import { appBox, configureCard, keepCardSettings, PRODUCT, withDb } from "./card-support";
 import { admin, expect, login, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 test("the card settings page: the manual's fields, field errors in Japanese, secrets never shown, the URLs to register", async ({ page }) => {
   await configureCard();
@@ -72,7 +73,7 @@ test("test mode must agree with the online payment agency; a gateway missing set
   await configureCard({ tokenAuthCode: "" });
   await page.goto("/admin/payments");
   await expect(page.getByTestId("gateway-card")).toContainText("トークン決済認証コードが未設定です。");
-  await page.goto("/products/imabari-face-towels");
+  await page.goto(`/products/${PRODUCT}`);
   await page.getByRole("button", { name: "カートに入れる" }).click();
   await page.goto("/checkout");
   await expect(page.getByRole("radio", { name: /クレジットカード/ })).toHaveCount(0);

@@ -8,7 +8,7 @@ import type { CardSettings } from "@/lib/payments/settings/card";
 import { createSecretBox } from "@/lib/security/secret-box";
 import { projectRoot } from "@/scripts/launch/prepare";
 import { persistentSecret } from "@/scripts/launch/secrets";
-import { addToCart, expect } from "./fixtures";
+import { addToCart, expect, test } from "./fixtures";
 
 export const CARDS = {
   demo: { number: "4123000000000300", month: "12", year: "28", code: "8888" },
@@ -24,6 +24,9 @@ export const CARDS = {
 } as const;
 export type Card = (typeof CARDS)[keyof typeof CARDS];
 
+/** What the card specs buy (plenty of stock, and not the CVS specs' product). */
+export const PRODUCT = "shizuoka-fukamushi-sencha";
+
 export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = createDb(process.env.E2E_DATABASE_URL!);
   try {
@@ -36,6 +39,23 @@ export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 /** The box the e2e shop seals secrets with (generated data/encryption.secret). */
 export function appBox() {
   return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(projectRoot, "data"), "encryption"));
+}
+
+/**
+ * Each card spec changes the card settings; the other specs (guest checkout expects no payment
+ * method, say) must find them as they were. Call once at the top of a spec file.
+ */
+export function keepCardSettings(): void {
+  let before: { values: string } | null = null;
+  test.beforeAll(async () => {
+    before = await withDb((db) => db.gatewaySettings.findUnique({ where: { gateway: "card" }, select: { values: true } }));
+  });
+  test.afterAll(async () => {
+    await withDb(async (db) => {
+      if (before) await db.gatewaySettings.upsert({ where: { gateway: "card" }, create: { gateway: "card", values: before.values }, update: { values: before.values } });
+      else await db.gatewaySettings.deleteMany({ where: { gateway: "card" } });
+    });
+  });
 }
 
 /** Card gateway on: the manual's defaults with the emulator's demo credentials, and these overrides. */
@@ -80,7 +100,7 @@ export function orderOf(id: number) {
 
 /** The shopper's part up to the payment method: cart, billing address, e-mail. */
 export async function startCheckout(page: Page, options: { slug?: string; quantity?: number; email?: string } = {}): Promise<void> {
-  await addToCart(page, options.slug ?? "imabari-face-towels", options.quantity ?? 1);
+  await addToCart(page, options.slug ?? PRODUCT, options.quantity ?? 1);
   await page.goto("/checkout");
   await fillAddress(page, options.email);
 }

@@ -7,10 +7,11 @@ import { createServer } from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { projectRoot, resolveConfig } from "@/scripts/launch/prepare";
-import { CARDS, configureCard, fillAddress, fillCard, placeOrder, thankYouOrderId } from "./card-support";
+import { CARDS, configureCard, fillAddress, fillCard, keepCardSettings, placeOrder, PRODUCT, thankYouOrderId } from "./card-support";
 import { addToCart, expect, register, test, uniqueEmail } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
+keepCardSettings();
 
 const PANS = Object.values(CARDS).map((c) => c.number);
 const CODES = [...new Set(Object.values(CARDS).map((c) => c.code))];
@@ -103,7 +104,7 @@ test("card journeys through a server whose output is captured, then no card numb
 
   // Guest: a decline, then the demo card.
   await configureCard({ operateId: "1Gathering" });
-  await addToCart(page, "imabari-face-towels");
+  await addToCart(page, PRODUCT);
   await page.goto("/checkout");
   await fillAddress(page, uniqueEmail("audit-guest"));
   await fillCard(page, CARDS.k40);
@@ -115,7 +116,7 @@ test("card journeys through a server whose output is captured, then no card numb
 
   // 3-D Secure with the challenge card.
   await configureCard({ threeDSecure: true });
-  await addToCart(page, "imabari-face-towels");
+  await addToCart(page, PRODUCT);
   await page.goto("/checkout");
   await fillAddress(page, uniqueEmail("audit-3ds"));
   await fillCard(page, CARDS.challenge);
@@ -131,7 +132,7 @@ test("card journeys through a server whose output is captured, then no card numb
   await fillCard(page, CARDS.amex);
   await page.getByRole("button", { name: "登録する" }).click();
   await expect(page.getByTestId("card-notice")).toHaveText("カード情報を登録しました。");
-  await addToCart(page, "imabari-face-towels");
+  await addToCart(page, PRODUCT);
   await page.goto("/checkout");
   await fillAddress(page);
   await placeOrder(page);

@@ -132,6 +132,21 @@ describe("3-D Secure at checkout", () => {
     expect((await h.state()).calls.filter((c) => c.operateId === "1Gathering")).toHaveLength(1);
   });
 
+  it("e-SCOTT refusing the request itself (used token: no SecureResultCode) fails the attempt and returns to checkout", async () => {
+    const order = await h.order();
+    const input = await newCard("visa");
+    const outcome = asPost(await payWithCard(await h.context(), order, input, guest));
+    // The token gets used elsewhere before the shopper reaches the 3DS page.
+    if (input.mode !== "new") throw new Error("new card expected");
+    const used = await (await h.context()).client.card.gathering({ orderId: "elsewhere", amount: 100, source: { token: input.token } });
+    expect(used.ok).toBe(true);
+    const res = await postReturn((await throughThreeDSPage(outcome)).encryptValue);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("http://shop.test/checkout?notice=payment.failed");
+    expect(await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ state: "failed", lastCodes: "KI2", liveOrderId: null });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("failed");
+  });
+
   it("refuses a forged or unknown return", async () => {
     const res = await postReturn("bm90LWVuY3J5cHRlZA==");
     expect(res.status).toBe(400);
@@ -151,6 +166,17 @@ describe("3-D Secure in My Account", () => {
     expect(res.headers.get("location")).toBe("http://shop.test/account/card?notice=card.saved");
     expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ brand: "visa", last4: "1111" });
     expect((await postReturn(back.encryptValue)).headers.get("location")).toBe("http://shop.test/account/card?notice=card.returnUnknown");
+  });
+
+  it("a registration e-SCOTT refuses outright (used token) says so and stores nothing", async () => {
+    const user = await h.user();
+    const { token, maskedCard } = await h.token("visa");
+    const outcome = await registerCard(await h.context(), user, { token, maskedCard, holderName: "TARO YAMADA" });
+    if (outcome.kind !== "post") throw new Error("expected a 3DS hand-off");
+    expect((await (await h.context()).client.card.gathering({ orderId: "elsewhere", amount: 100, source: { token } })).ok).toBe(true);
+    const res = await postReturn((await throughThreeDSPage(outcome)).encryptValue);
+    expect(res.headers.get("location")).toBe("http://shop.test/account/card?notice=card.addFailed");
+    expect(await h.db.cardMember.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("a failed authentication stores nothing", async () => {

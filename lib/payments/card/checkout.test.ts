@@ -1,5 +1,5 @@
 // Card checkout against a real database and the real emulator over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { customerMessage } from "@/lib/escott";
 import { dictionaryFor } from "@/lib/i18n";
 import { payWithCard } from "@/lib/payments/card/checkout";
@@ -154,14 +154,15 @@ describe("card checkout without 3-D Secure", () => {
     await payWithCard(await h.context(), ok, await newCard("demo"), guest);
     const declined = await h.order();
     await payWithCard(await h.context(), declined, await newCard("g12"), guest);
-    await new Promise((r) => setTimeout(r, 100)); // log writes are fire-and-forget
+    // Log writes are fire-and-forget: once the later error row is there, the earlier calls were handled too.
+    await vi.waitFor(async () => expect(await h.db.paymentLog.count({ where: { orderId: declined.id } })).toBe(1));
     expect(await h.db.paymentLog.count({ where: { orderId: ok.id } })).toBe(0);
     expect(await h.db.paymentLog.findMany({ where: { orderId: declined.id }, select: { operateId: true, outcome: true, responseCd: true } })).toEqual([{ operateId: "1Gathering", outcome: "rejected", responseCd: "G12" }]);
 
     await h.configure({ saveLog: true });
     const logged = await h.order();
     await payWithCard(await h.context(), logged, await newCard("demo"), guest);
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(async () => expect(await h.db.paymentLog.count({ where: { orderId: logged.id } })).toBe(2));
     const rows = await h.db.paymentLog.findMany({ where: { orderId: logged.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.operateId)).toEqual(["1TokenSearch", "1Gathering"]);
     expect(JSON.parse(rows[1]!.request!)).toMatchObject({ MerchantPass: "********01", Token: expect.stringMatching(/^\*{8}..$/) });

@@ -58,17 +58,29 @@ export interface OpenEngine {
   close(): Promise<void>;
 }
 
+type WasmGlue = { SchemaEngine: { new: (...args: unknown[]) => Promise<unknown> }; __wbg_set_wasm(exports: unknown): void };
+let glue: Promise<WasmGlue> | undefined;
+
+// One instance per process: the JS glue keeps module-level state bound to the instance.
+function loadWasm(): Promise<WasmGlue> {
+  glue ??= (async () => {
+    const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+    const bg = (await import(pathToImport(path.join(pkgDir, "schema_engine_bg.js")))) as WasmGlue;
+    const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+    bg.__wbg_set_wasm(instance.exports);
+    const start = (instance.exports as Record<string, unknown>).__wbindgen_start;
+    if (typeof start === "function") start();
+    return bg;
+  })();
+  return glue;
+}
+
 export async function openEngine(databaseUrl: string): Promise<OpenEngine> {
   // The wasm build reports Rust panics through this global; without it a panic becomes a TypeError.
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => console.error("[schema-engine panic]", message) };
-  const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
-  const bg = await import(pathToImport(path.join(pkgDir, "schema_engine_bg.js")));
-  const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
-  bg.__wbg_set_wasm(instance.exports);
-  const start = (instance.exports as Record<string, unknown>).__wbindgen_start;
-  if (typeof start === "function") start();
+  const bg = await loadWasm();
   const schema = await readFile(schemaPath, "utf8");
   const log = (message: string) => {
     if (process.env.DB_ENGINE_DEBUG) console.error("[schema-engine]", message);

@@ -8,7 +8,9 @@ keepCardSettings();
 test("two concurrent place-order requests for one order authorize exactly once", async ({ page }) => {
   await configureCard({ operateId: "1Gathering" });
   await startCheckout(page, { email: uniqueEmail("card-double") });
-  await fillCard(page, CARDS.demo);
+  // The slow card keeps the first request busy at e-SCOTT for seconds, so the duplicate surely
+  // arrives while it is in flight.
+  await fillCard(page, CARDS.slow);
 
   // The browser's own request goes through; the very same request (same checkout key, token,
   // cookies) is fired again at the same moment, as a double click or a retrying proxy would.

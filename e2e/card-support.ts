@@ -21,6 +21,8 @@ export const CARDS = {
   c13: { number: "4123000000000409", month: "12", year: "30", code: "123" },
   k40: { number: "4123000000000508", month: "12", year: "30", code: "123" },
   challenge: { number: "4123000000000607", month: "12", year: "30", code: "123" },
+  /** Approves, but every e-SCOTT call with it answers only after EMULATOR_SLOW_MS (5 s). */
+  slow: { number: "4123000000000706", month: "12", year: "30", code: "123" },
 } as const;
 export type Card = (typeof CARDS)[keyof typeof CARDS];
 

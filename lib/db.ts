@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { serializedAdapterFactory } from "@/lib/serialized-adapter";
 
 export type Db = PrismaClient;
 /** A transaction client, for functions that must run inside the caller's transaction. */
@@ -15,7 +16,7 @@ export function createDb(databaseUrl: string): PrismaClient {
   const file = path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);
   // WAL and a busy timeout let the web server, jobs and tests share the file safely.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: serializedAdapterFactory(adapter) });
 }
 
 const globalForDb = globalThis as unknown as { __db?: PrismaClient };

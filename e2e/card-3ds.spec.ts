@@ -71,6 +71,21 @@ test("3-D Secure failure (本人認証NG): back to checkout with the message, no
   expect((await orderOf(paid)).payments[0]).toMatchObject({ state: "captured", secureResultCode: "0" });
 });
 
+test("a card declined after 3-D Secure brings the shopper back to checkout with the grouped message and the address kept", async ({ page }) => {
+  const email = uniqueEmail("card-3ds-decline");
+  await startCheckout(page, { email });
+  await fillCard(page, CARDS.g12);
+  await page.getByLabel("個人情報の取り扱いに同意する").check();
+  await placeOrder(page);
+  await page.waitForURL(/\/checkout\?notice=payment\.failed&codes=G12/);
+  await expect(page.getByTestId("payment-error")).toHaveText("このカードはご利用いただけません。別のカードをお試しいただくか、カード会社にお問い合わせください。");
+  // The billing details survive the round trip through e-SCOTT's page.
+  await expect(page.getByRole("group", { name: "ご請求先" }).getByRole("textbox", { name: "メールアドレス", exact: true })).toHaveValue(email);
+  const order = await latestOrderFor(email);
+  expect(order.status).toBe("failed");
+  expect(order.payments[0]).toMatchObject({ state: "failed", secureResultCode: "0", lastCodes: "G12" });
+});
+
 test("My Account registers a card through the 3-D Secure page", async ({ page }) => {
   await register(page, uniqueEmail("card-3ds-account"), "customer password");
   await page.goto("/account");

@@ -5,6 +5,7 @@ import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { TotalsTable } from "@/components/order/totals-table";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCartView } from "@/lib/cart/current";
+import { customerMessage } from "@/lib/escott";
 import { errorText, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { availablePaymentMethods } from "@/lib/payments/registry";
@@ -16,7 +17,11 @@ export async function generateMetadata() {
 export default async function CheckoutPage({ searchParams }: PageProps<"/checkout">) {
   const [{ locale, dict }, cart, user, query] = await Promise.all([getDictionary(), currentCartView(), getCurrentUser(), searchParams]);
   // A payment step that ended elsewhere (e.g. the 3-D Secure page) sends the shopper back with a message key.
-  const notice = typeof query.notice === "string" && /^payment\.\w+$/.test(query.notice) ? errorText(dict, query.notice) : null;
+  const notice = typeof query.notice !== "string" || !/^payment\.\w+$/.test(query.notice)
+    ? null
+    : typeof query.codes === "string" && /^[A-Z0-9]{2,4}(\|[A-Z0-9]{2,4}){0,5}$/.test(query.codes)
+      ? customerMessage(query.codes.split("|"), locale) // a declined card after 3-D Secure: the grouped message
+      : errorText(dict, query.notice);
   if (cart.lines.length === 0) {
     return (
       <div className="space-y-4">

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
@@ -43,6 +43,23 @@ export function CheckoutForm({
   const [paymentMessage, setPaymentMessage] = useState<string | null>(initial.message ?? null);
   const [pending, startTransition] = useTransition();
   const paymentHandle = useRef<PaymentFieldsHandle | null>(null);
+
+  // Keep the typed details for this tab, so a trip through the 3-D Secure page that ends
+  // back here (declined, cancelled) does not make the shopper type everything again.
+  // Card data is never part of these values.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!restored.current) {
+      restored.current = true;
+      const saved = readSavedValues();
+      if (saved) {
+        // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time restore of browser-only storage after hydration
+        setValues((v) => ({ ...v, ...saved, email: saved.email || v.email, paymentMethod: v.paymentMethod }));
+      }
+      return;
+    }
+    sessionStorage.setItem(SAVED_VALUES_KEY, JSON.stringify({ billing: values.billing, shipping: values.shipping, email: values.email, shipToDifferentAddress: values.shipToDifferentAddress }));
+  }, [values]);
 
   const setAddress = (which: "billing" | "shipping") => (field: AddressField, value: string) =>
     setValues((v) => ({ ...v, [which]: { ...v[which], [field]: value } }));
@@ -94,6 +111,7 @@ export function CheckoutForm({
         focusFirstError();
       } else if (result.status === "placed") {
         const next = result.outcome;
+        if (next.kind !== "failed" && next.kind !== "post") sessionStorage.removeItem(SAVED_VALUES_KEY);
         if (next.kind === "redirect") router.push(next.url);
         else if (next.kind === "post") postForm(next.action, next.fields);
         else if (next.kind === "unknown") router.push(next.url);
@@ -206,6 +224,17 @@ export function CheckoutForm({
       </SubmitButton>
     </form>
   );
+}
+
+const SAVED_VALUES_KEY = "checkout-details";
+
+function readSavedValues(): Partial<Values> | null {
+  try {
+    const raw = sessionStorage.getItem(SAVED_VALUES_KEY);
+    return raw ? (JSON.parse(raw) as Partial<Values>) : null;
+  } catch {
+    return null;
+  }
 }
 
 function focusFirstError() {

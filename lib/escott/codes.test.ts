@@ -116,6 +116,9 @@ describe("describeCode / adminText", () => {
 describe("customerMessage", () => {
   it("uses the §9.1 texts", () => {
     expect(customerMessage(["K20"], "ja")).toBe("指定のカード番号が適切ではありません。");
+    // K40 is "card info" in the plugins' table, but the shopper needs to hear about the security code.
+    expect(customerMessage(["K40"], "ja")).toBe("セキュリティコードが正しくありません。");
+    expect(describeCode("K40").group).toBe("card_info");
     expect(customerMessage(["K01"], "ja")).toBe("恐れ入りますが、お問い合わせフォームより管理者にお問い合わせください。");
     expect(THREE_DS_FAILED_MESSAGE.ja).toBe("3D セキュア認証ができませんでした。");
     expect(PAYMENT_FAILED_MESSAGE.ja).toBe("支払い処理に失敗しました。再度お試しください。");

@@ -113,8 +113,15 @@ export const GROUP_PRIORITY: readonly CustomerMessageGroup[] = [
   "generic",
 ];
 
+/**
+ * Where the shopper needs a different hint than the plugins' table gives. K40 (security code
+ * mismatch) is grouped with "card info" there; telling the shopper to check the security code
+ * is what actually helps them retry.
+ */
+const CUSTOMER_GROUP_OVERRIDES: Readonly<Record<string, CustomerMessageGroup>> = { K40: "security_code" };
+
 export function customerMessageGroup(codes: readonly string[]): CustomerMessageGroup {
-  const groups = new Set(codes.map((code) => CODE_CATALOG.get(code.trim())?.group ?? "generic"));
+  const groups = new Set(codes.map((code) => CUSTOMER_GROUP_OVERRIDES[code.trim()] ?? CODE_CATALOG.get(code.trim())?.group ?? "generic"));
   return GROUP_PRIORITY.find((group) => groups.has(group)) ?? "generic";
 }
 

@@ -9,7 +9,13 @@ import type { CardContext } from "@/lib/payments/card/context";
 export type AttemptResult =
   | { kind: "paid" }
   /** `notice`: the checkout page's message key when the shopper is sent back there (3-D Secure return). */
-  | { kind: "failed"; message: LocalizedText; notice: "payment.failed" | "payment.threeDSFailed" | "payment.threeDSReturnFailed" }
+  | {
+      kind: "failed";
+      message: LocalizedText;
+      notice: "payment.failed" | "payment.threeDSFailed" | "payment.threeDSReturnFailed";
+      /** The card company's codes when the card was declined, so the checkout page can show the grouped message. */
+      declineCodes?: string[];
+    }
   | { kind: "unknown" };
 
 export function thankYouPath(order: { id: number; accessKey: string }): string {
@@ -30,10 +36,18 @@ export function failureNote(operateId: string, result: Pick<EscottFailure, "code
 export async function failAttempt(
   c: CardContext,
   payment: Payment,
-  input: { codes: string[]; note: string; message?: LocalizedText; notice?: Extract<AttemptResult, { kind: "failed" }>["notice"]; from?: CardPaymentState[]; data?: Parameters<typeof failPayment>[2]["data"] },
+  input: {
+    codes: string[];
+    note: string;
+    message?: LocalizedText;
+    notice?: Extract<AttemptResult, { kind: "failed" }>["notice"];
+    from?: CardPaymentState[];
+    data?: Parameters<typeof failPayment>[2]["data"];
+    declined?: boolean;
+  },
 ): Promise<AttemptResult> {
   await failPayment(c.db, payment.id, { codes: input.codes, note: input.note, expectFrom: input.from ?? ["started"], data: input.data });
-  return { kind: "failed", message: input.message ?? PAYMENT_FAILED_MESSAGE, notice: input.notice ?? "payment.failed" };
+  return { kind: "failed", message: input.message ?? PAYMENT_FAILED_MESSAGE, notice: input.notice ?? "payment.failed", ...(input.declined && { declineCodes: input.codes }) };
 }
 
 /** A call that went out without a usable answer: the payment stays live and the admin resolves it. */

@@ -50,6 +50,7 @@ export async function authorize(c: CardContext, payment: Payment, input: Authori
     codes: result.codes,
     note: failureNote(operateId, result),
     message: declineMessage(result.codes),
+    declined: true,
     data: input.threeDS ? { secureResultCode: input.threeDS.SecureResultCode } : undefined,
   });
 }

@@ -97,7 +97,10 @@ async function handleRefusal(c: CardContext, refusal: Refusal): Promise<string> 
 }
 
 function pathFor(result: AttemptResult, order: { id: number; accessKey: string }): string {
-  if (result.kind === "failed") return `/checkout?notice=${result.notice}`;
+  if (result.kind === "failed") {
+    const codes = result.declineCodes?.length ? `&codes=${encodeURIComponent(result.declineCodes.join("|"))}` : "";
+    return `/checkout?notice=${result.notice}${codes}`;
+  }
   return thankYouPath(order);
 }
 

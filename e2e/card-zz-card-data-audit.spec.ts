@@ -3,6 +3,7 @@
 // the same build, database and emulator is started with its output captured, taken through the
 // card journeys, and then its output and every table of the database are searched.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -143,6 +144,10 @@ test("card journeys through a server whose output is captured, then no card numb
   await new Promise((r) => setTimeout(r, 500));
   expect(output).toContain("Ready"); // the capture works: next start announced itself
   expect({ pans: pansIn(output), codes: codesIn(output) }).toEqual({ pans: [], codes: [] });
+  // And everything the suite's main shop server printed during all the specs so far.
+  const mainLog = readFileSync(process.env.E2E_SHOP_LOG!, "utf8");
+  expect(mainLog).toContain("Ready");
+  expect({ pans: pansIn(mainLog), codes: codesIn(mainLog) }).toEqual({ pans: [], codes: [] });
 
   const file = process.env.E2E_DATABASE_URL!.replace(/^file:/, "");
   const sqlite = new Database(file, { readonly: true });

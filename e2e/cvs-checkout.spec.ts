@@ -126,6 +126,10 @@ test("a shopper pays 3,330 yen (fee included) at Lawson; the notification makes 
   await expect(panel.getByTestId("cvs-history-row").filter({ hasText: "入金結果通知" })).toContainText("ok");
   await expect(adminPage.getByTestId("timeline")).toContainText(`ローソンで入金がありました（受付番号 ${recvNum}）。`);
 
+  // The order list shows the 入金ステータス column, as the plugin's list did.
+  await adminPage.goto(`/admin/orders?q=${orderId}`);
+  const row = adminPage.getByTestId("admin-order-row").filter({ has: adminPage.getByRole("link", { name: `#${orderId}`, exact: true }) });
+  await expect(row.getByTestId("payment-status")).toHaveText("入金済");
   await adminPage.getByRole("link", { name: "送信メール" }).click();
   const mails = adminPage.getByTestId("outbox-message").and(adminPage.locator(`[data-order="${orderId}"]`));
   await expect(mails).toHaveCount(2);

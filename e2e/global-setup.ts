@@ -1,7 +1,7 @@
 // Starts the shop for the e2e suite: fresh database, e-SCOTT emulator, `next start`, each on
 // a free port. What the tests need to know is passed on through process.env (workers inherit it).
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -65,7 +65,8 @@ export default async function globalSetup(): Promise<void> {
   const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(shopPort)], {
     cwd: projectRoot,
     env: { ...childEnv, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
+    // Everything the shop prints is kept: the card-data audit spec searches it.
+    stdio: ["ignore", openSync(path.join(dir, "shop.log"), "a"), openSync(path.join(dir, "shop.log"), "a")],
     detached: false,
   });
   if (server.pid) pids.push(server.pid);
@@ -77,6 +78,7 @@ export default async function globalSetup(): Promise<void> {
     E2E_BASE_URL: siteUrl,
     E2E_EMULATOR_URL: emulatorUrl,
     E2E_DATABASE_URL: source.DATABASE_URL,
+    E2E_SHOP_LOG: path.join(dir, "shop.log"),
     E2E_ADMIN_EMAIL: prepared.admin.email,
     E2E_ADMIN_PASSWORD: prepared.admin.password,
   });

@@ -209,6 +209,7 @@ export const en: Dictionary = {
     ordersCount: "{count} orders",
     previous: "Previous",
     next: "Next",
+    paymentStatus: "Payment",
     stats: "Orders by status",
   },
   errors: {

@@ -207,6 +207,7 @@ export const ja = {
     ordersCount: "{count}件",
     previous: "前へ",
     next: "次へ",
+    paymentStatus: "決済ステータス",
     stats: "ステータス別件数",
   },
   errors: {

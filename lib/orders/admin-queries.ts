@@ -24,7 +24,14 @@ export async function listOrders(filter: OrderFilter) {
   const where = searchWhere(filter);
   const page = Math.max(1, filter.page ?? 1);
   const [orders, total] = await Promise.all([
-    db().order.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db().order.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      // The latest payment attempt: the list shows its state (決済ステータス / 入金ステータス).
+      include: { payments: { orderBy: { createdAt: "desc" }, take: 1, select: { gateway: true, state: true, payLimit: true } } },
+    }),
     db().order.count({ where }),
   ]);
   return { orders, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };

@@ -7,6 +7,7 @@ import { getDictionary } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { formatDateTime } from "@/lib/shop/dates";
+import { paymentStatusLabel } from "@/lib/payments/status-label";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.admin.orders };
@@ -59,6 +60,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
                 <th className="px-3 py-2 font-medium">{dict.order.date}</th>
                 <th className="px-3 py-2 font-medium">{dict.admin.customer}</th>
                 <th className="px-3 py-2 font-medium">{dict.order.status}</th>
+                <th className="px-3 py-2 font-medium">{dict.admin.paymentStatus}</th>
                 <th className="px-3 py-2 text-right font-medium">{dict.order.total}</th>
               </tr>
             </thead>
@@ -80,6 +82,9 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
                   </td>
                   <td className="px-3 py-2">
                     <StatusBadge status={o.status} dict={dict} />
+                  </td>
+                  <td className="px-3 py-2 text-xs" data-testid="payment-status">
+                    {o.payments[0] ? paymentStatusLabel(o.payments[0], dict) : "—"}
                   </td>
                   <td className="px-3 py-2 text-right">{formatYen(dict, o.total)}</td>
                 </tr>

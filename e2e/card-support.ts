@@ -1,13 +1,9 @@
 // Helpers of the card e2e specs: the e2e database (gateway settings, what the shop recorded),
 // the emulator's control API, and the shopper's side of a card checkout.
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { createDb, type Db } from "@/lib/db";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
-import { createSecretBox } from "@/lib/security/secret-box";
-import { projectRoot } from "@/scripts/launch/prepare";
-import { persistentSecret } from "@/scripts/launch/secrets";
+import { appBox, withDb } from "./e2e-db";
 import { addToCart, expect, test } from "./fixtures";
 
 export const CARDS = {
@@ -29,19 +25,7 @@ export type Card = (typeof CARDS)[keyof typeof CARDS];
 /** What the card specs buy (plenty of stock, and not the CVS specs' product). */
 export const PRODUCT = "shizuoka-fukamushi-sencha";
 
-export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = createDb(process.env.E2E_DATABASE_URL!);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** The box the e2e shop seals secrets with (generated data/encryption.secret). */
-export function appBox() {
-  return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(projectRoot, "data"), "encryption"));
-}
+export { appBox, withDb };
 
 /**
  * Each card spec changes the card settings; the other specs (guest checkout expects no payment

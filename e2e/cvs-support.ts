@@ -1,32 +1,17 @@
 // Helpers of the convenience-store e2e specs: the e2e database (to arrange gateway settings and
 // read what the shop recorded), the emulator's control API, and the shopper's checkout.
 import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
-import { createDb, type Db } from "@/lib/db";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { saveSettings } from "@/lib/payments/settings/store";
-import { createSecretBox } from "@/lib/security/secret-box";
 import { projectRoot } from "@/scripts/launch/prepare";
-import { persistentSecret } from "@/scripts/launch/secrets";
+import { appBox, withDb } from "./e2e-db";
 import { addToCart, expect } from "./fixtures";
 
+export { appBox, withDb };
+
 const root = projectRoot;
-
-export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = createDb(process.env.E2E_DATABASE_URL!);
-  try {
-    return await fn(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** The box the shop seals secrets with (the e2e shop uses the generated data/encryption.secret). */
-export function appBox() {
-  return createSecretBox(process.env.APP_ENCRYPTION_KEY || persistentSecret(path.join(root, "data"), "encryption"));
-}
 
 /** Enables the CVS gateway with the emulator's credentials (and the given overrides). */
 export async function enableCvs(overrides: Partial<CvsSettings> = {}): Promise<void> {

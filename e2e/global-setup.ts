@@ -48,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
     EMULATOR_AUTOSTART: "true",
     ADMIN_EMAIL: "admin@e2e.test",
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    APP_ENCRYPTION_KEY: "e2e-encryption-key-e2e-encryption-key",
   };
   const { env, childEnv } = resolveConfig(source);
   const prepared = await prepareDatabase(env);
@@ -79,6 +80,7 @@ export default async function globalSetup(): Promise<void> {
     E2E_EMULATOR_URL: emulatorUrl,
     E2E_DATABASE_URL: source.DATABASE_URL,
     E2E_SHOP_LOG: path.join(dir, "shop.log"),
+    E2E_APP_ENCRYPTION_KEY: source.APP_ENCRYPTION_KEY,
     E2E_ADMIN_EMAIL: prepared.admin.email,
     E2E_ADMIN_PASSWORD: prepared.admin.password,
   });

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { saveCardSettingsAction, type CardSettingsState } from "@/app/admin/payments/card/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, fmt } from "@/lib/i18n";
 
@@ -41,23 +42,7 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
   const setCheck = (key: Checkbox) => (e: React.ChangeEvent<HTMLInputElement>) => setV((s) => ({ ...s, [key]: e.target.checked }));
 
   const checkbox = (name: Checkbox, legend: string, label: string, hint?: string) => (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name={name} checked={v[name]} onChange={setCheck(name)} className="size-4" aria-invalid={err(name) ? true : undefined} aria-describedby={err(name) ? `${name}-error` : hint ? `${name}-hint` : undefined} />
-        {label}
-      </label>
-      {hint && !err(name) && (
-        <p id={`${name}-hint`} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      {err(name) && (
-        <p id={`${name}-error`} role="alert" className="text-sm text-accent-600">
-          {err(name)}
-        </p>
-      )}
-    </fieldset>
+    <CheckboxField name={name} legend={legend} label={label} hint={hint} error={err(name)} checked={v[name]} onChange={setCheck(name)} />
   );
 
   const text = (name: Text, label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (

@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { saveCvsSettingsAction, type CvsSettingsState } from "@/app/admin/payments/cvs/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, fmt } from "@/lib/i18n";
 import type { FeeRow } from "@/lib/payments/settings/fees";
@@ -49,23 +50,7 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
   const editRow = (key: number, field: "from" | "to" | "fee", value: string) => setRows((r) => r.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
 
   const checkbox = (name: "enabled" | "testMode" | "saveLog", label: string, legend: string, hint?: string) => (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      <label className="flex items-center gap-2">
-        <input type="checkbox" name={name} checked={v[name]} onChange={set(name)} className="size-4" aria-invalid={err(name) ? true : undefined} aria-describedby={err(name) ? `${name}-error` : hint ? `${name}-hint` : undefined} />
-        {label}
-      </label>
-      {hint && !err(name) && (
-        <p id={`${name}-hint`} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      {err(name) && (
-        <p id={`${name}-error`} role="alert" className="text-sm text-accent-600">
-          {err(name)}
-        </p>
-      )}
-    </fieldset>
+    <CheckboxField name={name} legend={legend} label={label} hint={hint} error={err(name)} checked={v[name]} onChange={set(name)} />
   );
 
   const text = (name: "title" | "description" | "merchantId" | "payLimitDays", label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (

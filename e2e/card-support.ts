@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import { appBox, withDb } from "./e2e-db";
-import { addToCart, expect, test } from "./fixtures";
+import { addToCart, expect, fillBillingAddress, test } from "./fixtures";
 
 export const CARDS = {
   demo: { number: "4123000000000300", month: "12", year: "28", code: "8888" },
@@ -93,18 +93,7 @@ export async function startCheckout(page: Page, options: { slug?: string; quanti
 
 /** Billing address, e-mail and the card method on the checkout page already open. */
 export async function fillAddress(page: Page, email?: string): Promise<void> {
-  const billing = page.getByRole("group", { name: "ご請求先" });
-  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
-  await field("姓").fill("山田");
-  await field("名").fill("花子");
-  await field("セイ").fill("ヤマダ");
-  await field("メイ").fill("ハナコ");
-  await field("郵便番号").fill("604-0000");
-  await billing.getByRole("combobox", { name: "都道府県" }).selectOption({ label: "京都府" });
-  await field("市区町村").fill("京都市中京区");
-  await field("番地").fill("寺町通1-1");
-  await field("電話番号").fill("075-123-4567");
-  if (email !== undefined) await field("メールアドレス").fill(email);
+  await fillBillingAddress(page, email);
   await page.getByRole("radio", { name: /クレジットカード/ }).check();
 }
 

@@ -7,7 +7,7 @@ import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs
 import { saveSettings } from "@/lib/payments/settings/store";
 import { projectRoot } from "@/scripts/launch/prepare";
 import { appBox, withDb } from "./e2e-db";
-import { addToCart, expect } from "./fixtures";
+import { addToCart, expect, fillBillingAddress } from "./fixtures";
 
 export { appBox, withDb };
 
@@ -55,18 +55,7 @@ export function orderOf(id: number) {
 export async function checkoutWithCvs(page: Page, options: { slug?: string; email: string; fee?: string; total?: string }): Promise<number> {
   await addToCart(page, options.slug ?? "imabari-face-towels");
   await page.goto("/checkout");
-  const billing = page.getByRole("group", { name: "ご請求先" });
-  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
-  await field("姓").fill("山田");
-  await field("名").fill("花子");
-  await field("セイ").fill("ヤマダ");
-  await field("メイ").fill("ハナコ");
-  await field("郵便番号").fill("604-0000");
-  await billing.getByRole("combobox", { name: "都道府県" }).selectOption({ label: "京都府" });
-  await field("市区町村").fill("京都市中京区");
-  await field("番地").fill("寺町通1-1");
-  await field("電話番号").fill("075-123-4567");
-  await field("メールアドレス").fill(options.email);
+  await fillBillingAddress(page, options.email);
   await page.getByRole("radio", { name: /コンビニ・電子マネー・Pay-easy/ }).check();
   if (options.fee) await expect(page.getByTestId("cvs-fee")).toHaveText(options.fee);
   if (options.total) await expect(page.getByTestId("cvs-pay-total")).toHaveText(options.total);

@@ -38,3 +38,19 @@ export async function addToCart(page: Page, slug: string, quantity = 1): Promise
   await page.getByRole("button", { name: "カートに入れる" }).click();
   await expect(page.getByRole("status")).toContainText("カートに追加しました");
 }
+
+/** A valid billing address (and e-mail, when given) on the checkout page already open. */
+export async function fillBillingAddress(page: Page, email?: string): Promise<void> {
+  const billing = page.getByRole("group", { name: "ご請求先" });
+  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
+  await field("姓").fill("山田");
+  await field("名").fill("花子");
+  await field("セイ").fill("ヤマダ");
+  await field("メイ").fill("ハナコ");
+  await field("郵便番号").fill("604-0000");
+  await billing.getByRole("combobox", { name: "都道府県" }).selectOption({ label: "京都府" });
+  await field("市区町村").fill("京都市中京区");
+  await field("番地").fill("寺町通1-1");
+  await field("電話番号").fill("075-123-4567");
+  if (email !== undefined) await field("メールアドレス").fill(email);
+}

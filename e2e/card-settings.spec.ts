@@ -1,4 +1,4 @@
-import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { cvsSettingsSchema } from "@/lib/payments/settings/cvs";
 import { saveSettings } from "@/lib/payments/settings/store";
 import { appBox, configureCard, keepCardSettings, PRODUCT, withDb } from "./card-support";
@@ -25,10 +25,10 @@ test("the card settings page: the manual's fields, field errors in Japanese, sec
 
   // Secrets: "set" and the last 2 characters, never the value.
   const html = await page.content();
-  expect(html).not.toContain(EMULATOR_DEFAULTS.card.merchantPass);
-  expect(html).not.toContain(EMULATOR_DEFAULTS.card.aesKey);
-  expect(html).not.toContain(EMULATOR_DEFAULTS.card.aesIv);
-  await expect(form).toContainText(`設定済み（末尾 ${EMULATOR_DEFAULTS.card.merchantPass.slice(-2)}）`);
+  expect(html).not.toContain(DEMO_CONTRACT.card.merchantPass);
+  expect(html).not.toContain(DEMO_CONTRACT.card.aesKey);
+  expect(html).not.toContain(DEMO_CONTRACT.card.aesIv);
+  await expect(form).toContainText(`設定済み（末尾 ${DEMO_CONTRACT.card.merchantPass.slice(-2)}）`);
   await expect(form.getByLabel("マーチャントパスワード")).toHaveValue("");
 
   await expect(page.getByTestId("three-ds-return-url")).toHaveText(`${process.env.E2E_BASE_URL}/api/escott/3ds`);
@@ -43,21 +43,21 @@ test("the card settings page: the manual's fields, field errors in Japanese, sec
   await expect(form.getByText(/半角英数字16文字で入力してください/)).toBeVisible();
   // Nothing was saved: the stored values are the emulator's.
   await page.reload();
-  await expect(page.getByTestId("card-settings-form").getByLabel("マーチャントID")).toHaveValue(EMULATOR_DEFAULTS.card.merchantId);
+  await expect(page.getByTestId("card-settings-form").getByLabel("マーチャントID")).toHaveValue(DEMO_CONTRACT.card.merchantId);
 
   // Blank secrets keep the stored ones; changed fields are saved.
   await page.getByTestId("card-settings-form").getByLabel("処理区分").selectOption("1Auth");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toHaveText("設定を保存しました。");
   const stored = await withDb((db) => db.gatewaySettings.findUniqueOrThrow({ where: { gateway: "card" } }));
-  expect(stored.values).not.toContain(EMULATOR_DEFAULTS.card.merchantPass);
-  expect(JSON.parse(stored.values)).toMatchObject({ operateId: "1Auth", merchantId: EMULATOR_DEFAULTS.card.merchantId });
+  expect(stored.values).not.toContain(DEMO_CONTRACT.card.merchantPass);
+  expect(JSON.parse(stored.values)).toMatchObject({ operateId: "1Auth", merchantId: DEMO_CONTRACT.card.merchantId });
 });
 
 test("test mode must agree with the online payment agency; a gateway missing settings is not offered, and the admin sees why", async ({ page }) => {
   await configureCard();
   const cvsBefore = await withDb((db) => db.gatewaySettings.findUnique({ where: { gateway: "cvs" } }));
-  await withDb((db) => saveSettings(db, appBox(), "cvs", cvsSettingsSchema.parse({ enabled: true, testMode: false, ...EMULATOR_DEFAULTS.cvs })));
+  await withDb((db) => saveSettings(db, appBox(), "cvs", cvsSettingsSchema.parse({ enabled: true, testMode: false, ...DEMO_CONTRACT.cvs })));
   try {
     await login(page, admin().email, admin().password);
     await page.goto("/admin/payments/card");

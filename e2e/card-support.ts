@@ -1,26 +1,15 @@
 // Helpers of the card e2e specs: the e2e database (gateway settings, what the shop recorded),
 // the emulator's control API, and the shopper's side of a card checkout.
 import type { Page } from "@playwright/test";
+import { TEST_CARDS, type TestCard } from "@/lib/escott/test-cards";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import { appBox, withDb } from "./e2e-db";
 import { addToCart, expect, fillBillingAddress, test } from "./fixtures";
 
-export const CARDS = {
-  demo: { number: "4123000000000300", month: "12", year: "28", code: "8888" },
-  visa: { number: "4111111111111111", month: "12", year: "30", code: "123" },
-  master: { number: "5555555555554444", month: "12", year: "30", code: "123" },
-  jcb: { number: "3530111333300000", month: "12", year: "30", code: "123" },
-  amex: { number: "378282246310005", month: "12", year: "30", code: "1234" },
-  diners: { number: "36666666666660", month: "12", year: "30", code: "123" },
-  g12: { number: "4123000000000102", month: "12", year: "30", code: "123" },
-  c13: { number: "4123000000000409", month: "12", year: "30", code: "123" },
-  k40: { number: "4123000000000508", month: "12", year: "30", code: "123" },
-  challenge: { number: "4123000000000607", month: "12", year: "30", code: "123" },
-  /** Approves, but every e-SCOTT call with it answers only after EMULATOR_SLOW_MS (5 s). */
-  slow: { number: "4123000000000706", month: "12", year: "30", code: "123" },
-} as const;
-export type Card = (typeof CARDS)[keyof typeof CARDS];
+/** The emulator's test cards (lib/escott/test-cards.ts); `slow` answers every e-SCOTT call only after EMULATOR_SLOW_MS (5 s). */
+export const CARDS = TEST_CARDS;
+export type Card = TestCard;
 
 /** What the card specs buy (plenty of stock, and not the CVS specs' product). */
 export const PRODUCT = "shizuoka-fukamushi-sencha";
@@ -100,10 +89,10 @@ export async function fillAddress(page: Page, email?: string): Promise<void> {
 export async function fillCard(page: Page, card: Card, holder = "HANAKO YAMADA"): Promise<void> {
   const form = page.getByTestId("card-fields");
   await form.getByLabel("カード番号").fill(card.number);
-  await form.getByRole("combobox", { name: "月" }).selectOption(card.month);
-  await form.getByRole("combobox", { name: "年" }).selectOption(card.year);
+  await form.getByRole("combobox", { name: "月" }).selectOption(card.expMM);
+  await form.getByRole("combobox", { name: "年" }).selectOption(card.expYY);
   const code = form.getByLabel("セキュリティコード");
-  if (await code.count()) await code.fill(card.code);
+  if (await code.count()) await code.fill(card.secCd);
   await form.getByLabel("カード名義").fill(holder);
 }
 

@@ -15,7 +15,7 @@ test.describe.configure({ mode: "serial" });
 keepCardSettings();
 
 const PANS = Object.values(CARDS).map((c) => c.number);
-const CODES = [...new Set(Object.values(CARDS).map((c) => c.code))];
+const CODES = [...new Set(Object.values(CARDS).map((c) => c.secCd))];
 
 /** Every occurrence of a test card number (also spaced or hyphenated) in free text. */
 function pansIn(text: string): string[] {

@@ -2,7 +2,7 @@
 // and the order changes once; forged notifications get a 200, change nothing and are logged as
 // rejected.
 import { createHash } from "node:crypto";
-import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { admin, expect, login, test, uniqueEmail } from "./fixtures";
 import { appBox, checkoutWithCvs, cvsPayment, emulator, enableCvs, gatewayRows, orderOf, restoreGatewayRows, withDb } from "./cvs-support";
 
@@ -54,7 +54,7 @@ test("forged notifications get a 200, change nothing and are logged as rejected;
   const md5 = (s: string) => createHash("md5").update(s).digest("hex");
   // What e-SCOTT would send for this registration.
   const genuine = {
-    MerchantId: EMULATOR_DEFAULTS.cvs.merchantId,
+    MerchantId: DEMO_CONTRACT.cvs.merchantId,
     TransactionId: "9000000000001",
     RecvNum: recvNum,
     NyukinDate: "20260310120000",
@@ -67,7 +67,7 @@ test("forged notifications get a 200, change nothing and are logged as rejected;
     ResponseCd: "OK",
     StampFlag: "0",
     ProcessPass: processPass,
-    HashCd: md5(processPass + recvNum + EMULATOR_DEFAULTS.cvs.merchantPass),
+    HashCd: md5(processPass + recvNum + DEMO_CONTRACT.cvs.merchantPass),
   };
   const forgeries: [string, Record<string, string>, RegExp][] = [
     ["wrong HashCd", { ...genuine, HashCd: md5("guess") }, /^hash_mismatch/],

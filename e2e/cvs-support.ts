@@ -2,7 +2,7 @@
 // read what the shop recorded), the emulator's control API, and the shopper's checkout.
 import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
-import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { saveSettings } from "@/lib/payments/settings/store";
 import { projectRoot } from "@/scripts/launch/prepare";
@@ -15,7 +15,7 @@ const root = projectRoot;
 
 /** Enables the CVS gateway with the emulator's credentials (and the given overrides). */
 export async function enableCvs(overrides: Partial<CvsSettings> = {}): Promise<void> {
-  const settings = { ...cvsSettingsSchema.parse({ enabled: true, ...EMULATOR_DEFAULTS.cvs }), ...overrides } as CvsSettings;
+  const settings = { ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs }), ...overrides } as CvsSettings;
   await withDb((db) => saveSettings(db, appBox(), "cvs", settings));
 }
 

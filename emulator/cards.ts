@@ -1,50 +1,20 @@
 // Test cards and the card-company decisions the emulator makes for them (README "Test cards").
-// The real simulator's card list is not public (§11), so these numbers are the emulator's own contract with the
-// shop's tests: keep them stable.
+// The cards themselves live in lib/escott/test-cards.ts, the one table the shop's tests pay with too; this module
+// looks them up by number and decides what the "card company" answers.
+import { TEST_CARDS, type CardBehaviour, type TestCard, type TestCardBrand } from "../lib/escott/test-cards";
 import { jstYearMonth } from "./clock";
 
-export type Brand = "VISA" | "MASTER" | "JCB" | "AMEX" | "DINERS" | "OTHER";
+export type { CardBehaviour, TestCard };
 
-export type CardBehaviour = "approve" | "G12" | "G55" | "C13" | "K40" | "challenge" | "slow";
+export type Brand = TestCardBrand | "OTHER";
 
-export interface TestCard {
-  number: string;
-  brand: Brand;
-  /** Expiry the card "really" has: YY and MM. */
-  expYY: string;
-  expMM: string;
-  secCd: string;
-  behaviour: CardBehaviour;
-  description: string;
-}
+/** Every test card, in the table's order (operator page, start-up banner). */
+export const TEST_CARD_LIST: readonly TestCard[] = Object.values(TEST_CARDS);
 
-const card = (number: string, brand: Brand, behaviour: CardBehaviour, description: string, secCd = "123", expYY = "30", expMM = "12"): TestCard => ({
-  number,
-  brand,
-  expYY,
-  expMM,
-  secCd,
-  behaviour,
-  description,
-});
-
-export const TEST_CARDS: readonly TestCard[] = [
-  card("4123000000000300", "VISA", "approve", "Manual demo card: approves, 3DS frictionless (SecureResultCode 0)", "8888", "28", "12"),
-  card("4111111111111111", "VISA", "approve", "Approves"),
-  card("5555555555554444", "MASTER", "approve", "Approves"),
-  card("3530111333300000", "JCB", "approve", "Approves"),
-  card("378282246310005", "AMEX", "approve", "Approves (4-digit security code)", "1234"),
-  card("36666666666660", "DINERS", "approve", "Approves (PayType 01/80/88 only)"),
-  card("4123000000000102", "VISA", "G12", "G12 card unusable (カード使用不可)"),
-  card("4123000000000201", "VISA", "G55", "G55 limit over (限度額オーバー)"),
-  card("4123000000000409", "VISA", "C13", "C13 expired, whatever expiry is entered"),
-  card("4123000000000508", "VISA", "K40", "K40 security code mismatch, whatever code is entered"),
-  card("4123000000000607", "VISA", "challenge", "Approves; 3DS shows the challenge chooser (SecureResultCode 0/1/2/3/8/9)"),
-  card("4123000000000706", "VISA", "slow", "Approves after EMULATOR_SLOW_MS on every server call (timeout tests)"),
-];
+const BY_NUMBER: ReadonlyMap<string, TestCard> = new Map(TEST_CARD_LIST.map((c) => [c.number, c]));
 
 export function findTestCard(cardNo: string): TestCard | undefined {
-  return TEST_CARDS.find((c) => c.number === cardNo);
+  return BY_NUMBER.get(cardNo);
 }
 
 export function detectBrand(cardNo: string): Brand {

@@ -1,8 +1,8 @@
-// Emulator configuration: defaults (shared with the shop through defaults.ts) ← environment ← programmatic options.
+// Emulator configuration: defaults (the demo contract shared with the shop, lib/escott/demo-contract.ts) ← environment ← programmatic options.
 // Every value is validated with zod so that a typo fails at start-up with the name of the offending variable
 // instead of surfacing later as a confusing K02/K03 from the emulator.
 import { z } from "zod";
-import { EMULATOR_DEFAULTS } from "./defaults";
+import { DEMO_CONTRACT } from "../lib/escott/demo-contract";
 
 export interface CardMerchantConfig {
   merchantId: string;
@@ -67,12 +67,12 @@ export const TUNING_DEFAULTS = {
 
 export function defaultConfig(): EmulatorConfig {
   return {
-    port: EMULATOR_DEFAULTS.port,
+    port: DEMO_CONTRACT.port,
     host: TUNING_DEFAULTS.host,
     publicUrl: undefined,
-    card: { ...EMULATOR_DEFAULTS.card },
-    cvs: { ...EMULATOR_DEFAULTS.cvs },
-    notifyUrl: EMULATOR_DEFAULTS.notificationUrl,
+    card: { ...DEMO_CONTRACT.card },
+    cvs: { ...DEMO_CONTRACT.cvs },
+    notifyUrl: DEMO_CONTRACT.notificationUrl,
     stateFile: undefined,
     slowMs: TUNING_DEFAULTS.slowMs,
     hangMs: TUNING_DEFAULTS.hangMs,

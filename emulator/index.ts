@@ -1,7 +1,5 @@
 // Public surface for the shop's launcher and tests. The emulator is a separate program: the shop imports only this.
 export { startEmulator, type RunningEmulator } from "./server";
 export { resolveConfig, ConfigError, type EmulatorConfig, type EmulatorOptions } from "./config";
-export { EMULATOR_DEFAULTS } from "./defaults";
-export { TEST_CARDS, type TestCard } from "./cards";
 export { encryptValue, decryptValue, notificationHash } from "./crypto";
 export type { StateSnapshot } from "./state";

@@ -1,5 +1,5 @@
 // CLI entry: `npm run emulator` / `npx tsx emulator/main.ts`. Configuration comes from EMULATOR_* variables (README).
-import { TEST_CARDS } from "./cards";
+import { TEST_CARD_LIST } from "./cards";
 import { ConfigError } from "./config";
 import { startEmulator } from "./server";
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   console.log(`  notifications → ${config.notifyUrl}`);
   if (config.stateFile) console.log(`  state file      ${config.stateFile}`);
   console.log("  test cards (expiry MM/YY, security code):");
-  for (const card of TEST_CARDS) {
+  for (const card of TEST_CARD_LIST) {
     console.log(`    ${card.number.padEnd(17)} ${card.expMM}/${card.expYY} ${card.secCd.padEnd(5)} ${card.brand.padEnd(7)} ${card.description}`);
   }
 

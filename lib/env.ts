@@ -1,7 +1,7 @@
 // The one place that reads process.env. Every variable has a working default for the local
 // setup (documented in .env.example); an invalid value stops start-up naming the variable.
 import { z } from "zod";
-import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -29,7 +29,7 @@ export const envSchema = z.object({
   LEGAL_FILE: z.string().default("content/legal.json"),
   /** "emulator" talks to the local e-SCOTT sandbox; "sps" to Sony Payment Services' hosts. */
   ESCOTT_TARGET: z.enum(["emulator", "sps"]).default("emulator"),
-  ESCOTT_EMULATOR_URL: url.default(`http://localhost:${EMULATOR_DEFAULTS.port}`),
+  ESCOTT_EMULATOR_URL: url.default(`http://localhost:${DEMO_CONTRACT.port}`),
   ESCOTT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   EMULATOR_AUTOSTART: bool.default(true),
   /** SMTP server for order e-mails, e.g. smtp://user:pass@mail.example.com:587; unset = keep them in the outbox (/admin/outbox). */

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string; role: string } } }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));

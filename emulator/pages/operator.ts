@@ -1,6 +1,6 @@
 // Operator page (GET /): what the emulator knows, the test cards, and buttons posting to the control API.
 // Plain HTML forms (each carries _redirect=/ so the server answers with a redirect back here); no JavaScript needed.
-import { TEST_CARDS } from "../cards";
+import { TEST_CARD_LIST } from "../cards";
 import { displayDateTime } from "../clock";
 import type { ControlDeps } from "../control";
 import { CVS_STORES } from "../endpoints/cvs";
@@ -29,7 +29,7 @@ const code = (value: unknown) => (value === undefined || value === null || value
 const result = (rc: string) => `<span class="${rc === "OK" ? "ok" : "ng"}">${esc(rc)}</span>`;
 
 export function testCardRows(): string[][] {
-  return TEST_CARDS.map((c) => [code(c.number), esc(c.brand), `${esc(c.expMM)}/20${esc(c.expYY)}`, code(c.secCd), esc(c.description)]);
+  return TEST_CARD_LIST.map((c) => [code(c.number), esc(c.brand), `${esc(c.expMM)}/20${esc(c.expYY)}`, code(c.secCd), esc(c.description)]);
 }
 
 export function renderOperator(deps: ControlDeps, publicUrl: string): string {

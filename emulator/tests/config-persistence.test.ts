@@ -7,17 +7,17 @@ import { ymdhm } from "../clock";
 import { parsePlaintext } from "../codec";
 import { ConfigError, resolveConfig } from "../config";
 import { decryptValue, encryptValue } from "../crypto";
-import { EMULATOR_DEFAULTS } from "../defaults";
+import { DEMO_CONTRACT } from "../../lib/escott/demo-contract";
 import { call, cardFields, control, cvsFields, formBody, PATHS, pay, start, token } from "./helpers";
 
 describe("configuration", () => {
-  it("defaults match emulator/defaults.ts so the shop needs no configuration", () => {
+  it("defaults match the demo contract (lib/escott/demo-contract.ts) so the shop needs no configuration", () => {
     const config = resolveConfig({ env: {} });
     expect(config.port).toBe(4010);
     expect(config.host).toBe("127.0.0.1");
-    expect(config.card).toEqual(EMULATOR_DEFAULTS.card);
-    expect(config.cvs).toEqual(EMULATOR_DEFAULTS.cvs);
-    expect(config.notifyUrl).toBe(EMULATOR_DEFAULTS.notificationUrl);
+    expect(config.card).toEqual(DEMO_CONTRACT.card);
+    expect(config.cvs).toEqual(DEMO_CONTRACT.cvs);
+    expect(config.notifyUrl).toBe(DEMO_CONTRACT.notificationUrl);
     expect(config.slowMs).toBe(5000);
     expect(config.tokenTtlMs).toBe(30 * 60_000);
     expect(config.notifyMaxAttempts).toBe(10);

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
 import { ymd } from "../clock";
 import type { EmulatorOptions } from "../config";
-import { EMULATOR_DEFAULTS } from "../defaults";
+import { DEMO_CONTRACT } from "../../lib/escott/demo-contract";
 import { startEmulator, type RunningEmulator } from "../server";
 
 export const PATHS = {
@@ -16,8 +16,8 @@ export const PATHS = {
   createToken: "/euser/stn/CdCreateToken.do",
 } as const;
 
-export const CARD = EMULATOR_DEFAULTS.card;
-export const CVS = EMULATOR_DEFAULTS.cvs;
+export const CARD = DEMO_CONTRACT.card;
+export const CVS = DEMO_CONTRACT.cvs;
 
 export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, quiet: true, env: {}, ...options });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ensureAdmin } from "@/lib/auth/ensure-admin";
 import { verifyPassword } from "@/lib/auth/password";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, cartView, ensureCart, findCart, setItemQuantity } from "@/lib/cart/store";
-import { createProduct, createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createProduct, createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 beforeEach(async () => {

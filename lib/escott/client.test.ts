@@ -6,7 +6,7 @@ import { z } from "zod";
 import { resolveUrls } from "./hosts";
 import { runOperation, type ClientContext, type OperationDefinition } from "./operation";
 import { makeRandomInt } from "./random";
-import { answer, formOf, startTestServer, type TestServer } from "./test-server";
+import { answer, formOf, startTestServer, type TestServer } from "@/test/support/escott-server";
 
 const card = {
   merchantId: "32000001",

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEscottClient } from "./client";
 import type { EscottCallRecord } from "./log";
-import { answer, startTestServer, type TestServer } from "./test-server";
+import { answer, startTestServer, type TestServer } from "@/test/support/escott-server";
 
 const card = {
   merchantId: "32000001",

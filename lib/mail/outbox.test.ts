@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverMails, queueMail } from "@/lib/mail/outbox";
 import { createSmtpTransport, smtpOptions } from "@/lib/mail/transport";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/test/support/db";
 
 /** Just enough SMTP (RFC 5321) for nodemailer: records each message's envelope and data. */
 function fakeSmtp(): Promise<{ port: number; messages: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, ensureCart } from "@/lib/cart/store";
 import { placeOrder, type PlaceOrderInput } from "@/lib/orders/place";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 const shipping = { flatFee: 800, freeThreshold: 10000 };
 let t: TestDb;

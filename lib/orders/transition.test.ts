@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, ensureCart } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/orders/place";
 import { changeOrderStatus } from "@/lib/orders/transition";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 beforeEach(async () => {

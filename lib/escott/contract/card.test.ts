@@ -1,9 +1,9 @@
 // Contract: card transactions on OAUT002 — 1Auth, 1Gathering, 1Capture, 1Change, 1Delete, 1Search, 1ReAuth
 // (PROTOCOL §3.2, §3.4, §12.8) with the real client against the real emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { jstDate } from "../dates";
-import { CARDS, expectOk, expectRejected, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "./harness";
+import { CARDS, expectOk, expectRejected, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "@/test/support/contract-harness";
 
 let h: ContractHarness;
 beforeAll(async () => {
@@ -53,13 +53,13 @@ describe("1Auth", () => {
   });
 
   it("rejected by the card company: G12, with no ProcessId", async () => {
-    const { token } = await h.controlToken(CARDS.declined);
+    const { token } = await h.controlToken(CARDS.g12);
     const result = expectRejected(await h.client.card.auth({ orderId: newOrderId(), amount: 1000, source: { token } }), ["G12"]);
     expect(result.raw?.ProcessId).toBeUndefined();
   });
 
   it("security code mismatch: K40 with McSecCd=1 kept in raw", async () => {
-    const { token } = await h.controlToken(CARDS.secCdMismatch);
+    const { token } = await h.controlToken(CARDS.k40);
     const result = expectRejected(await h.client.card.auth({ orderId: newOrderId(), amount: 1000, source: { token } }), ["K40"]);
     expect(result.raw?.McSecCd).toBe("1");
   });
@@ -225,7 +225,7 @@ describe("wire format", () => {
     const record = h.calls[0];
     expect(record).toMatchObject({ operateId: "1Auth", outcome: "ok", codes: ["OK"], httpStatus: 200, endpoint: `${h.emu.url}/online/aut/OAUT002.do` });
     const logged = JSON.stringify(record);
-    for (const secret of [token, EMULATOR_DEFAULTS.card.merchantPass, result.data.processPass]) expect(logged).not.toContain(secret);
+    for (const secret of [token, DEMO_CONTRACT.card.merchantPass, result.data.processPass]) expect(logged).not.toContain(secret);
     expect(record?.response?.ProcessId).toBe(result.data.processId);
   });
 });

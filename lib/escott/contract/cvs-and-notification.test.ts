@@ -1,7 +1,7 @@
 // Contract: online payment agency on OCNV005 — 2Add, 2Chg, 2Del, 2Ref — the JLPcon payment page and the
 // 入金結果通知 (PROTOCOL §3.6, §7, §12.10, §12.15, §12.16), with a throw-away local receiver as the shop.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { payLimitFromDays } from "../dates";
 import { verifyNotification } from "../notification";
 import {
@@ -17,7 +17,7 @@ import {
   type ContractHarness,
   type Shop,
   type ShopRequest,
-} from "./harness";
+} from "@/test/support/contract-harness";
 
 const NOTIFY_PATH = "/api/escott/notification?source=emulator";
 
@@ -113,7 +113,7 @@ describe("payment, notification and 2Ref", () => {
     if (!verified.ok) throw new Error(`notification rejected: ${verified.reason} ${verified.detail}`);
     const n = verified.notification;
     expect(n).toMatchObject({
-      merchantId: EMULATOR_DEFAULTS.cvs.merchantId,
+      merchantId: DEMO_CONTRACT.cvs.merchantId,
       transactionCode: result.transactionCode,
       orderId: params.orderId,
       amount: 3300,
@@ -122,7 +122,7 @@ describe("payment, notification and 2Ref", () => {
       cvsName: "ローソン",
       responseCd: "OK",
       stampFlag: "0",
-      tenantCd: EMULATOR_DEFAULTS.card.tenantId,
+      tenantCd: DEMO_CONTRACT.card.tenantId,
     });
     expect(n.recvNum).toMatch(/^\d{10}$/);
     expect(n.nyukinDate).toMatch(/^\d{14}$/);
@@ -131,7 +131,7 @@ describe("payment, notification and 2Ref", () => {
     expect(n.userId).toBeUndefined();
 
     // Same credentials through the standalone helper.
-    expect(verifyNotification(received.form, EMULATOR_DEFAULTS.cvs).ok).toBe(true);
+    expect(verifyNotification(received.form, DEMO_CONTRACT.cvs).ok).toBe(true);
 
     const ref = expectOk(await h.client.cvs.reference(process));
     expect(ref.data).toEqual({
@@ -142,6 +142,9 @@ describe("payment, notification and 2Ref", () => {
       cvsName: "ローソン",
       amount: 3300,
       condition: undefined,
+      status: "PAID",
+      expired: false,
+      payLimit: expect.stringMatching(/^\d{12}$/),
     });
   });
 
@@ -161,8 +164,8 @@ describe("payment, notification and 2Ref", () => {
     expect(hash).toMatch(/^[0-9a-f]{32}$/);
     expect(tampered("HashCd", `${hash.slice(0, -1)}${hash.endsWith("0") ? "1" : "0"}`)).toMatchObject({ ok: false, reason: "hash_mismatch" });
     expect(tampered("RecvNum", "0000000000")).toMatchObject({ ok: false, reason: "hash_mismatch" });
-    expect(tampered("MerchantId", EMULATOR_DEFAULTS.card.merchantId)).toMatchObject({ ok: false, reason: "merchant_mismatch" });
-    expect(verifyNotification(received.form, { merchantId: EMULATOR_DEFAULTS.cvs.merchantId, merchantPass: EMULATOR_DEFAULTS.card.merchantPass })).toMatchObject({
+    expect(tampered("MerchantId", DEMO_CONTRACT.card.merchantId)).toMatchObject({ ok: false, reason: "merchant_mismatch" });
+    expect(verifyNotification(received.form, { merchantId: DEMO_CONTRACT.cvs.merchantId, merchantPass: DEMO_CONTRACT.card.merchantPass })).toMatchObject({
       ok: false,
       reason: "hash_mismatch",
     });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { payLimitFromDays } from "../dates";
 import type { NgReason } from "../result";
-import { CARDS, expectNg, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness } from "./harness";
+import { CARDS, expectNg, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness } from "@/test/support/contract-harness";
 
 const CLIENT_TIMEOUT_MS = 300;
 

@@ -2,7 +2,7 @@
 // with the K80/K81 member-consistency rule on process requests (PROTOCOL §3.4, §3.5, §8, §12.8, §12.9).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { jstDate } from "../dates";
-import { CARDS, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "./harness";
+import { CARDS, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "@/test/support/contract-harness";
 
 let h: ContractHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // the test POSTs it to OTDS010 like a browser, reads the auto-POST form the page answers with, submits that to a
 // local "shop" at RedirectUrl, and feeds what the shop received to threeDS.parseReturn.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import type { ThreeDSForm, ThreeDSFormResult, ThreeDSReturn } from "../three-d-secure";
 import { THREE_DS_VALUE_FIELDS } from "../three-d-secure-values";
 import {
@@ -17,7 +17,7 @@ import {
   submitForm,
   type ContractHarness,
   type Shop,
-} from "./harness";
+} from "@/test/support/contract-harness";
 
 let h: ContractHarness;
 let shop: Shop;
@@ -91,7 +91,7 @@ describe("3Secure at checkout", () => {
       h.client.threeDS.checkoutForm({ orderId, amount: 4980, source: { token }, redirectUrl: target, billingFullName: "TARO YAMADA", billingEmail: "taro@example.com" }),
     );
     expect(form.operateId).toBe("3Secure");
-    expect(form.fields.MerchantId).toBe(EMULATOR_DEFAULTS.card.merchantId);
+    expect(form.fields.MerchantId).toBe(DEMO_CONTRACT.card.merchantId);
     expect(form.procNo).toMatch(/^\d{7}$/);
 
     const ret = parsed(await roundTrip(form, target));
@@ -165,14 +165,14 @@ describe("3Secure at checkout", () => {
     expect({ secureResultCode: ret.secureResultCode, proceed: ret.proceed }).toEqual({ secureResultCode: code, proceed });
   });
 
-  it("a page-side error (browser re-posts the same form: ProcNo reused → K89) returns without SecureResultCode; parseReturn refuses it", async () => {
+  it("a page-side error (browser re-posts the same form: ProcNo reused → K89) returns without SecureResultCode; parseReturn reports the refusal", async () => {
     const { token } = await h.controlToken(CARDS.visa);
     const target = redirectUrl();
     const form = formOf(h.client.threeDS.checkoutForm({ orderId: newOrderId(), amount: 1000, source: { token }, redirectUrl: target, billingEmail: "a@example.com" }));
     expect(parsed(await roundTrip(form, target)).proceed).toBe(true);
 
     const again = await roundTrip(form, target);
-    expect(h.client.threeDS.parseReturn(again)).toMatchObject({ ok: false, reason: "missing_fields", detail: "SecureResultCode" });
+    expect(h.client.threeDS.parseReturn(again)).toMatchObject({ ok: false, reason: "refused", codes: ["K89"], operateId: "3Secure" });
   });
 });
 

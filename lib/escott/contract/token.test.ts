@@ -1,8 +1,8 @@
 // Contract: tokens — the browser token script (§4), 1TokenSearch on OATN005 (§3.3, §12.7) and single use (§12.6).
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
-import { CARDS, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "./harness";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
+import { CARDS, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "@/test/support/contract-harness";
 
 let h: ContractHarness;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ beforeEach(() => h.reset());
  */
 async function tokenFromScript(card: TestCardInput): Promise<unknown[]> {
   const src = h.client.urls.tokenScript;
-  expect(src).toBe(`${h.emu.url}/euser/stn/CdGetJavaScript.do?k_TokenNinsyoCode=${EMULATOR_DEFAULTS.card.tokenAuthCode}`);
+  expect(src).toBe(`${h.emu.url}/euser/stn/CdGetJavaScript.do?k_TokenNinsyoCode=${DEMO_CONTRACT.card.tokenAuthCode}`);
   const res = await fetch(src ?? "");
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toContain("javascript");
@@ -102,7 +102,7 @@ describe("single use", () => {
   });
 
   it("a declined payment does not consume the token", async () => {
-    const { token } = await h.controlToken(CARDS.declined);
+    const { token } = await h.controlToken(CARDS.g12);
     expectRejected(await h.client.card.auth({ orderId: newOrderId(), amount: 1000, source: { token } }), ["G12"]);
     expectOk(await h.client.token.search({ token }));
   });

@@ -4,7 +4,7 @@ import { customerMessage } from "@/lib/escott";
 import { dictionaryFor } from "@/lib/i18n";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardInput } from "@/lib/payments/card/input";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
+import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
 import type { PaymentContext } from "@/lib/payments/registry";
 
 let h: CardHarness;

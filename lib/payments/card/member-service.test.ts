@@ -4,7 +4,7 @@ import { payWithCard } from "@/lib/payments/card/checkout";
 import { deletionBlock } from "@/lib/payments/card/deletion-rule";
 import { deleteCard, referenceSavedCard, registerCard } from "@/lib/payments/card/member-service";
 import { findMember } from "@/lib/payments/card/member-store";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
+import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
 
 let h: CardHarness;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import { availableOperations, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
-import { startCardHarness, type CardHarness } from "@/lib/payments/card/testing";
+import { startCardHarness, type CardHarness } from "@/test/support/card-harness";
 
 let h: CardHarness;
 beforeAll(async () => {

@@ -2,11 +2,11 @@
 // and what the page posts back goes through the route handler — with no cookies at all.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/escott/3ds/route";
-import { parseForms } from "@/lib/escott/contract/harness";
+import { parseForms } from "@/test/support/contract-harness";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registerCard } from "@/lib/payments/card/member-service";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/lib/payments/card/testing";
+import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
 import type { PaymentContext, PayOutcome } from "@/lib/payments/registry";
 
 let h: CardHarness;

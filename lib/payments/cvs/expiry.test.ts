@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jstMinute } from "@/lib/escott";
 import { ABANDONED_AFTER_MS, expireOverdue } from "@/lib/payments/cvs/expiry";
-import { startCvsWorld, type CvsWorld } from "@/lib/payments/cvs/test-support";
+import { startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
+import { DEMO_CONTRACT as EMULATOR_DEFAULTS } from "@/lib/escott/demo-contract";
 import { notificationHash } from "@/lib/escott";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import { processNotification } from "@/lib/payments/cvs/notification";
 import { PAID_AFTER_CANCEL } from "@/lib/payments/cvs/receipt";
-import { startCvsWorld, type CvsWorld } from "@/lib/payments/cvs/test-support";
+import { startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jstDate } from "@/lib/escott";
 import { changeRegistration, deleteRegistration, referenceRegistration } from "@/lib/payments/cvs/operations";
-import { startCvsWorld, type CvsWorld } from "@/lib/payments/cvs/test-support";
+import { startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cartView } from "@/lib/cart/store";
 import { jstDate } from "@/lib/escott";
-import { SHIPPING, startCvsWorld, type CvsWorld } from "@/lib/payments/cvs/test-support";
+import { SHIPPING, startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
 beforeAll(async () => {

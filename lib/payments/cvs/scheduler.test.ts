@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 let runExpiryCheck: typeof import("@/lib/payments/cvs/scheduler").runExpiryCheck;

@@ -4,7 +4,7 @@ import { cardMissing } from "@/lib/payments/settings/card";
 import { loadSettings } from "@/lib/payments/settings/store";
 import { updateSettings } from "@/lib/payments/settings/update";
 import { createSecretBox } from "@/lib/security/secret-box";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/test/support/db";
 
 const box = createSecretBox("t".repeat(40));
 let t: TestDb;

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import type { SecretBox } from "@/lib/security/secret-box";
 import { CARD_SECRETS, cardSettingsSchema, type CardSettings } from "@/lib/payments/settings/card";
 import { CVS_SECRETS, cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
-import { EMULATOR_DEFAULTS } from "@/emulator/defaults";
+import { DEMO_CONTRACT as EMULATOR_DEFAULTS } from "@/lib/escott/demo-contract";
 
 export type GatewayId = "card" | "cvs";
 export interface SettingsByGateway {

@@ -1,6 +1,6 @@
 // The settings action as the admin uses it: form fields in, validated settings (or field errors) out.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, type TestDb } from "@/test/support/db";
 
 vi.mock("next-auth", () => ({ getServerSession: async () => ({ user: { id: "a1", email: "admin@example.com", role: "admin" } }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));

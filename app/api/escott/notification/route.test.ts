@@ -1,10 +1,10 @@
 // The route handler over a real database: whatever is posted, e-SCOTT gets a quick 200 (never
 // a 5xx for bad input), and only a genuine notification changes the order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EMULATOR_DEFAULTS } from "@/emulator";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { notificationHash } from "@/lib/escott";
 import { createSecretBox } from "@/lib/security/secret-box";
-import { createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 const KEY = "route-test-key-".repeat(3);
 let t: TestDb;
@@ -55,7 +55,7 @@ function post(body: string | Blob, contentType = "application/x-www-form-urlenco
 
 const genuine = () =>
   new URLSearchParams({
-    MerchantId: EMULATOR_DEFAULTS.cvs.merchantId,
+    MerchantId: DEMO_CONTRACT.cvs.merchantId,
     TransactionId: "1000000000001",
     RecvNum: "5550001111",
     NyukinDate: "20260310123000",
@@ -68,7 +68,7 @@ const genuine = () =>
     ResponseCd: "OK",
     StampFlag: "0",
     ProcessPass: processPass,
-    HashCd: notificationHash(processPass, "5550001111", EMULATOR_DEFAULTS.cvs.merchantPass),
+    HashCd: notificationHash(processPass, "5550001111", DEMO_CONTRACT.cvs.merchantPass),
   });
 
 async function lastLog() {

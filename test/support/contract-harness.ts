@@ -4,31 +4,20 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect } from "vitest";
-import { EMULATOR_DEFAULTS, startEmulator, type EmulatorOptions, type RunningEmulator } from "@/emulator";
-import { createEscottClient, type EscottClient } from "../client";
-import type { EscottCallRecord } from "../log";
-import type { EscottFailure, EscottResult, EscottSuccess, NgReason } from "../result";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "@/emulator";
+import { createEscottClient, type EscottClient } from "@/lib/escott/client";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
+import type { EscottCallRecord } from "@/lib/escott/log";
+import type { EscottFailure, EscottResult, EscottSuccess, NgReason } from "@/lib/escott/result";
+import { TEST_CARDS, tokenCardInput, type TestCardName, type TokenCardInput } from "@/lib/escott/test-cards";
 
-// ---- cards (emulator/README.md "Test cards") --------------------------------------------------------------------
+// ---- cards (lib/escott/test-cards.ts, emulator/README.md "Test cards") ------------------------------------------
 
-export interface TestCardInput {
-  cardNo: string;
-  expYY: string;
-  expMM: string;
-  secCd: string;
-}
+/** Card fields as the token endpoints take them (any card, listed or not). */
+export type TestCardInput = TokenCardInput;
 
-export const CARDS = {
-  visa: { cardNo: "4111111111111111", expYY: "30", expMM: "12", secCd: "123" },
-  master: { cardNo: "5555555555554444", expYY: "30", expMM: "12", secCd: "123" },
-  amex: { cardNo: "378282246310005", expYY: "30", expMM: "12", secCd: "1234" },
-  /** The manual's demo card (fails Luhn, own expiry and code). */
-  demo: { cardNo: "4123000000000300", expYY: "28", expMM: "12", secCd: "8888" },
-  /** G12 card unusable. */
-  declined: { cardNo: "4123000000000102", expYY: "30", expMM: "12", secCd: "123" },
-  /** K40 security code mismatch, McSecCd=1. */
-  secCdMismatch: { cardNo: "4123000000000508", expYY: "30", expMM: "12", secCd: "123" },
-} as const satisfies Record<string, TestCardInput>;
+/** The shared test cards, by the same names, in the token endpoints' shape. */
+export const CARDS = Object.fromEntries(Object.entries(TEST_CARDS).map(([name, card]) => [name, tokenCardInput(card)])) as Record<TestCardName, TestCardInput>;
 
 /** JSON of GET /_control/state (the state snapshot plus notifyUrl and faults). */
 export type ControlState = ReturnType<RunningEmulator["snapshot"]>;
@@ -68,8 +57,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Contra
     mode: "test",
     baseUrlOverride: emu.url,
     timeoutMs: options.timeoutMs ?? 5_000,
-    card: { ...EMULATOR_DEFAULTS.card },
-    cvs: { ...EMULATOR_DEFAULTS.cvs },
+    card: { ...DEMO_CONTRACT.card },
+    cvs: { ...DEMO_CONTRACT.cvs },
     onCall: (record) => {
       calls.push(record);
     },
@@ -84,7 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Contra
     return { status: res.status, json: (await res.json()) as T };
   }
 
-  async function browserToken(card: TestCardInput, tokenAuthCode: string = EMULATOR_DEFAULTS.card.tokenAuthCode) {
+  async function browserToken(card: TestCardInput, tokenAuthCode: string = DEMO_CONTRACT.card.tokenAuthCode) {
     // Same nine fields, same encoding and same endpoint as SpsvApi.spsvCreateToken in the emulator's token script.
     const res = await fetch(`${emu.url}${TOKEN_CREATE_PATH}`, {
       method: "POST",

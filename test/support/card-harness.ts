@@ -10,23 +10,11 @@ import type { PlacedOrderRef } from "@/lib/payments/registry";
 import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import { createSecretBox } from "@/lib/security/secret-box";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
 import { loadCardContext, type CardContext } from "@/lib/payments/card/context";
+import { TEST_CARDS, tokenCardInput, type TestCardName } from "@/lib/escott/test-cards";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
-export const TEST_CARDS = {
-  demo: { cardNo: "4123000000000300", expYY: "28", expMM: "12", secCd: "8888" },
-  visa: { cardNo: "4111111111111111", expYY: "30", expMM: "12", secCd: "123" },
-  master: { cardNo: "5555555555554444", expYY: "30", expMM: "12", secCd: "123" },
-  jcb: { cardNo: "3530111333300000", expYY: "30", expMM: "12", secCd: "123" },
-  amex: { cardNo: "378282246310005", expYY: "30", expMM: "12", secCd: "1234" },
-  diners: { cardNo: "36666666666660", expYY: "30", expMM: "12", secCd: "123" },
-  g12: { cardNo: "4123000000000102", expYY: "30", expMM: "12", secCd: "123" },
-  g55: { cardNo: "4123000000000201", expYY: "30", expMM: "12", secCd: "123" },
-  c13: { cardNo: "4123000000000409", expYY: "30", expMM: "12", secCd: "123" },
-  k40: { cardNo: "4123000000000508", expYY: "30", expMM: "12", secCd: "123" },
-  challenge: { cardNo: "4123000000000607", expYY: "30", expMM: "12", secCd: "123" },
-} as const;
-export type TestCardName = keyof typeof TEST_CARDS;
+export type { TestCardName };
 
 const ENCRYPTION_KEY = "card-tests-card-tests-card-tests-42";
 
@@ -106,7 +94,7 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
       const current = await loadSettings(t.db, box, "card", "emulator");
       await saveSettings(t.db, box, "card", { ...current, enabled: true, ...overrides });
     },
-    token: (card) => control<{ token: string; maskedCard: string }>("/_control/token", TEST_CARDS[card]),
+    token: (card) => control<{ token: string; maskedCard: string }>("/_control/token", tokenCardInput(TEST_CARDS[card])),
     control,
     state: () => control<EmulatorState>("/_control/state", undefined, "GET"),
     async user(email) {

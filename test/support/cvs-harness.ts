@@ -3,9 +3,10 @@
 // the shop's notification URL, feeding what the emulator POSTs into processNotification.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from "@/emulator";
+import { startEmulator, type RunningEmulator } from "@/emulator";
 import { addItem, cartView, ensureCart } from "@/lib/cart/store";
 import { createEscottClient } from "@/lib/escott";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { placeOrder } from "@/lib/orders/place";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { cvsFeeLines } from "@/lib/payments/cvs/fee";
@@ -15,7 +16,7 @@ import { logEntryFromCall, writePaymentLog } from "@/lib/payments/payment-log";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
 import { createSecretBox } from "@/lib/security/secret-box";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 export const SHIPPING = { flatFee: 800, freeThreshold: 10000 };
 
@@ -84,7 +85,7 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
   const emu = await startEmulator({ port: 0, quiet: true, env: {}, notifyUrl, notifyRetryMs: 100 });
 
   const settings: CvsSettings = {
-    ...cvsSettingsSchema.parse({ enabled: true, ...EMULATOR_DEFAULTS.cvs, feeEnabled: true, feeRows: PRESET_FEE_ROWS }),
+    ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs, feeEnabled: true, feeRows: PRESET_FEE_ROWS }),
     ...overrides,
   };
   const delivered: string[][] = [];
@@ -101,7 +102,7 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
       mode: "test",
       baseUrlOverride: emu.url,
       timeoutMs: 3_000,
-      cvs: { ...EMULATOR_DEFAULTS.cvs },
+      cvs: { ...DEMO_CONTRACT.cvs },
       onCall: (record) => writePaymentLog(t.db, logEntryFromCall("cvs", record), true),
     }),
   };

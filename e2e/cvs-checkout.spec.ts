@@ -126,7 +126,7 @@ test("a shopper pays 3,330 yen (fee included) at Lawson; the notification makes 
   await expect(panel.getByTestId("cvs-history-row").filter({ hasText: "入金結果通知" })).toContainText("ok");
   await expect(adminPage.getByTestId("timeline")).toContainText(`ローソンで入金がありました（受付番号 ${recvNum}）。`);
 
-  // The order list shows the 入金ステータス column, as the plugin's list did.
+  // The order list shows the 入金ステータス column, as the order list of the vendor's WooCommerce plugins does (docs/escott-protocol.md §10.1).
   await adminPage.goto(`/admin/orders?q=${orderId}`);
   const row = adminPage.getByTestId("admin-order-row").filter({ has: adminPage.getByRole("link", { name: `#${orderId}`, exact: true }) });
   await expect(row.getByTestId("payment-status")).toHaveText("入金済");

@@ -116,7 +116,7 @@ describe("describeCode / adminText", () => {
 describe("customerMessage", () => {
   it("uses the §9.1 texts", () => {
     expect(customerMessage(["K20"], "ja")).toBe("指定のカード番号が適切ではありません。");
-    // K40 is "card info" in the plugins' table, but the shopper needs to hear about the security code.
+    // K40 is "card info" in the table of the vendor's WooCommerce plugins (§9.2), but the shopper needs to hear about the security code.
     expect(customerMessage(["K40"], "ja")).toBe("セキュリティコードが正しくありません。");
     expect(describeCode("K40").group).toBe("card_info");
     expect(customerMessage(["K01"], "ja")).toBe("恐れ入りますが、お問い合わせフォームより管理者にお問い合わせください。");

@@ -1,5 +1,5 @@
-// Response-code catalog (PROTOCOL §9.2, §9.3, §9.4). Browser-safe: admin screens may import it.
-// Labels are the plugins' Japanese texts; for UnionPay (R..) and 3DS (U..) codes, whose plugin text
+// Response-code catalog (docs/escott-protocol.md §9.2, §9.3, §9.4). Browser-safe: admin screens may import it.
+// Labels are the Japanese texts of the vendor's WooCommerce plugins (the reference implementation); for UnionPay (R..) and 3DS (U..) codes, whose plugin text
 // is only "(UnionPay message)"/"(3DS message)", and for §9.3 codes, labels were written from the meaning.
 
 export type CustomerMessageGroup =

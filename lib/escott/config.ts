@@ -27,7 +27,7 @@ export interface EscottConfig {
   mode: EscottMode;
   /** Points every endpoint and browser URL at another origin, e.g. `http://localhost:4010` (emulator). */
   baseUrlOverride?: string;
-  /** Whole-request deadline (connect + send + read). Default 60 000 ms like the plugins. */
+  /** Whole-request deadline (connect + send + read). Default 60 000 ms like the vendor's WooCommerce plugins (docs/escott-protocol.md §1.2). */
   timeoutMs?: number;
   card?: CardCredentials;
   cvs?: CvsCredentials;
@@ -75,7 +75,7 @@ export function validateConfig(config: EscottConfig): void {
     for (const key of ["merchantId", "merchantPass", "tenantId", "tokenAuthCode"] as const) {
       if (!card[key]) throw new EscottConfigError(`card.${key} is required`);
     }
-    // The plugins silently fall back to built-in key/IV; that can never match a real contract (§2.1).
+    // The vendor's WooCommerce plugins silently fall back to built-in key/IV; that can never match a real contract (§2.1).
     if ((card.aesKey === undefined) !== (card.aesIv === undefined)) {
       throw new EscottConfigError("card.aesKey and card.aesIv must be given together");
     }

@@ -68,7 +68,7 @@ export const CUSTOMER_MESSAGES: Readonly<Record<CustomerMessageGroup, LocalizedT
   },
 };
 
-/** Card checkout failure shown by the plugins (§3.2, §7.1). */
+/** Card checkout failure shown by the vendor's WooCommerce plugins (docs/escott-protocol.md §3.2, §7.1). */
 export const PAYMENT_FAILED_MESSAGE: LocalizedText = {
   ja: "支払い処理に失敗しました。再度お試しください。",
   en: "Payment processing failed. Please try again.",
@@ -114,9 +114,9 @@ export const GROUP_PRIORITY: readonly CustomerMessageGroup[] = [
 ];
 
 /**
- * Where the shopper needs a different hint than the plugins' table gives. K40 (security code
- * mismatch) is grouped with "card info" there; telling the shopper to check the security code
- * is what actually helps them retry.
+ * Where the shopper needs a different hint than the table of the vendor's WooCommerce plugins
+ * gives (docs/escott-protocol.md §9.1). K40 (security code mismatch) is grouped with "card info"
+ * there; telling the shopper to check the security code is what actually helps them retry.
  */
 const CUSTOMER_GROUP_OVERRIDES: Readonly<Record<string, CustomerMessageGroup>> = { K40: "security_code" };
 

@@ -22,7 +22,7 @@ export const CVS_STORES: Readonly<Record<string, string>> = {
   JPM: "JCBプレモ",
 };
 
-/** Unknown codes are shown verbatim, as the plugins do. */
+/** Unknown codes are shown verbatim, as the vendor's WooCommerce plugins do (docs/escott-protocol.md §7.6). */
 export function cvsStoreName(cvsCd: string): string {
   return Object.hasOwn(CVS_STORES, cvsCd) ? (CVS_STORES[cvsCd] ?? cvsCd) : cvsCd;
 }

@@ -71,8 +71,9 @@ export function isValidPayLimit(value: string): boolean {
 }
 
 /**
- * NyukinDate (入金日時) → instant. The format is undocumented; like the plugins we accept
- * 14 (YYYYMMDDhhmmss), 12 or 8 digits, read as JST. Anything else → null.
+ * NyukinDate (入金日時) → instant. The format is undocumented (docs/escott-protocol.md §7.3); like
+ * the vendor's WooCommerce plugins we accept 14 (YYYYMMDDhhmmss), 12 or 8 digits, read as JST.
+ * Anything else → null.
  */
 export function parseJstTimestamp(value: string): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/.exec(value);

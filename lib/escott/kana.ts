@@ -28,7 +28,7 @@ const MAX_SHOUHIN_CHARS = 16;
 /**
  * ShouhinName from the order's line-item names (§7.1): the first item's name, full-width, ≤ 16 chars.
  * - several items and name + 「、他」 > 16 → first 12 chars + 「、他」; when it fits the name is sent
- *   alone, exactly as the plugins do;
+ *   alone, exactly as the vendor's WooCommerce plugins do (docs/escott-protocol.md §7.1);
  * - one item longer than 16 → first 13 chars + 「…」.
  * English suffixes (" etc." / "...") are converted to full-width too and the cut is shortened so the
  * result still fits in 16 characters.

@@ -132,7 +132,7 @@ export interface MemberApi {
   invalidate(params: MemberParams): Promise<EscottResult<MemberData>>;
   /** 4MemDel: only after 4MemInval (else K70). */
   delete(params: MemberParams): Promise<EscottResult<MemberData>>;
-  /** New KaiinId/KaiinPass in the plugins' proven format (§8.1). */
+  /** New KaiinId/KaiinPass in the proven format of the vendor's WooCommerce plugins (docs/escott-protocol.md §8.1). */
   newCredentials(userKey: string): { kaiinId: string; kaiinPass: string };
 }
 

@@ -19,7 +19,7 @@ export const THREE_DS_VALUE_FIELDS = [
 
 export type ThreeDSValueField = (typeof THREE_DS_VALUE_FIELDS)[number];
 
-/** Empty strings are allowed: the plugins forward empty values as they came back. */
+/** Empty strings are allowed: the vendor's WooCommerce plugins (docs/escott-protocol.md §6.5) forward empty values as they came back. */
 export type ThreeDSValues = { SecureResultCode: string } & Partial<Record<Exclude<ThreeDSValueField, "SecureResultCode">, string>>;
 
 export const threeDSValuesSchema = z.object({

@@ -2,8 +2,8 @@ import http from "node:http";
 import https from "node:https";
 
 // node:http rather than fetch: we need one hard deadline over connect+send+read, a clean
-// distinction between "reset" and "refused", and no connection reuse (the plugins send
-// `Connection: close`, and the emulator closes after each answer).
+// distinction between "reset" and "refused", and no connection reuse (the vendor's WooCommerce plugins,
+// docs/escott-protocol.md §1.2, send `Connection: close`, and the emulator closes after each answer).
 
 export type TransportFailureReason = "timeout" | "connection_reset" | "connection_failed" | "unparsable_body";
 

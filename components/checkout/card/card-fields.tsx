@@ -20,7 +20,7 @@ export function cardDigits(number: string): string {
   return number.replace(/[\s-]/g, "");
 }
 
-/** Checks before the token script is called (the plugins check the same: digits, A–Z name). */
+/** Checks before the token script is called (the vendor's WooCommerce plugins check the same, docs/escott-protocol.md §4.2: digits, A–Z name). */
 export function validateCard(v: CardValues, securityCode: boolean): Record<string, string> {
   const errors: Record<string, string> = {};
   const digits = cardDigits(v.number);

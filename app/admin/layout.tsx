@@ -6,23 +6,23 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   // Each page and action checks again: a layout does not guard the requests of its children.
   await requireAdmin("/admin");
   const { dict } = await getDictionary();
-  const link = "block rounded px-3 py-2 text-sm hover:bg-stone-100";
+  const links = [
+    { href: "/admin", label: dict.admin.dashboard },
+    { href: "/admin/orders", label: dict.admin.orders },
+    { href: "/admin/payments", label: dict.admin.paymentSettings },
+    { href: "/admin/payments/log", label: dict.card.navPaymentLog },
+    { href: "/admin/users", label: dict.card.navUsers },
+    { href: "/admin/outbox", label: dict.cvs.outboxTitle },
+  ];
   return (
     <div className="grid gap-6 md:grid-cols-[200px_1fr]">
       <nav aria-label={dict.admin.title} className="h-fit rounded-lg border border-stone-200 bg-white p-2">
         <p className="px-3 py-2 text-xs font-bold uppercase tracking-wide text-stone-500">{dict.admin.title}</p>
-        <Link href="/admin" className={link}>
-          {dict.admin.dashboard}
-        </Link>
-        <Link href="/admin/orders" className={link}>
-          {dict.admin.orders}
-        </Link>
-        <Link href="/admin/payments" className={link}>
-          {dict.admin.paymentSettings}
-        </Link>
-        <Link href="/admin/payments/log" className={link}>{dict.card.navPaymentLog}</Link>
-        <Link href="/admin/users" className={link}>{dict.card.navUsers}</Link>
-        <Link href="/admin/outbox" className={link}>{dict.cvs.outboxTitle}</Link>
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="block rounded px-3 py-2 text-sm hover:bg-stone-100">
+            {l.label}
+          </Link>
+        ))}
       </nav>
       <div className="min-w-0">{children}</div>
     </div>

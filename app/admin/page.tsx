@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/order/status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n/server";
 import { countByStatus } from "@/lib/orders/admin-queries";
@@ -14,9 +16,8 @@ export default async function AdminDashboard() {
   const [{ dict }, counts] = await Promise.all([getDictionary(), countByStatus()]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{dict.admin.dashboard}</h1>
-      <section className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 className="mb-3 font-bold">{dict.admin.stats}</h2>
+      <PageHeader title={dict.admin.dashboard} />
+      <Panel title={dict.admin.stats}>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {ORDER_STATUSES.map((s) => (
             <li key={s}>
@@ -27,7 +28,7 @@ export default async function AdminDashboard() {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
     </div>
   );
 }

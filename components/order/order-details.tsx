@@ -1,5 +1,8 @@
 import { StatusBadge } from "@/components/order/status-badge";
 import { TotalsTable } from "@/components/order/totals-table";
+import { DescriptionList } from "@/components/ui/description-list";
+import { Panel } from "@/components/ui/panel";
+import { Table } from "@/components/ui/table";
 import { prefectureName } from "@/lib/address/prefectures";
 import { formatYen, type Dictionary, type Locale } from "@/lib/i18n";
 import type { OrderWithDetails } from "@/lib/orders/queries";
@@ -44,66 +47,47 @@ export function OrderDetails({ order, dict, locale }: { order: OrderWithDetails;
   const shipping = shippingLines(order, locale);
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-4">
-        <div>
-          <dt className="text-stone-500">{dict.order.number}</dt>
-          <dd className="font-semibold" data-testid="order-number">
-            {order.id}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{dict.order.date}</dt>
-          <dd>{formatDateTime(order.createdAt, locale)}</dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{dict.order.status}</dt>
-          <dd>
-            <StatusBadge status={order.status} dict={dict} />
-          </dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{dict.order.total}</dt>
-          <dd className="font-semibold">{formatYen(dict, order.total)}</dd>
-        </div>
-      </dl>
-      <section className="rounded-lg border border-stone-200 bg-white p-4">
-        <h2 className="mb-3 font-bold">{dict.order.items}</h2>
-        <table className="w-full text-sm">
-          <thead className="text-left text-stone-500">
-            <tr>
-              <th className="py-1 font-normal">{dict.cart.product}</th>
-              <th className="py-1 text-right font-normal">{dict.cart.unitPrice}</th>
-              <th className="py-1 text-right font-normal">{dict.cart.quantity}</th>
-              <th className="py-1 text-right font-normal">{dict.cart.lineTotal}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {order.items.map((i) => (
-              <tr key={i.id}>
-                <td className="py-2">
+      <DescriptionList
+        card
+        columns={4}
+        items={[
+          { label: dict.order.number, value: order.id, className: "font-semibold", "data-testid": "order-number" },
+          { label: dict.order.date, value: formatDateTime(order.createdAt, locale) },
+          { label: dict.order.status, value: <StatusBadge status={order.status} dict={dict} /> },
+          { label: dict.order.total, value: formatYen(dict, order.total), className: "font-semibold" },
+        ]}
+      />
+      <Panel title={dict.order.items}>
+        <Table
+          variant="plain"
+          rows={order.items}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              header: dict.cart.product,
+              cell: (i) => (
+                <>
                   {i.name}
                   {i.taxRate === 8 && <span className="ml-1 text-xs text-stone-500">※{dict.product.reducedRate}</span>}
-                </td>
-                <td className="py-2 text-right">{formatYen(dict, i.unitPrice)}</td>
-                <td className="py-2 text-right">{i.quantity}</td>
-                <td className="py-2 text-right">{formatYen(dict, i.lineTotal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: dict.cart.unitPrice, align: "right", cell: (i) => formatYen(dict, i.unitPrice) },
+            { header: dict.cart.quantity, align: "right", cell: (i) => i.quantity },
+            { header: dict.cart.lineTotal, align: "right", cell: (i) => formatYen(dict, i.lineTotal) },
+          ]}
+        />
         <div className="mt-4 sm:ml-auto sm:w-80">
           <TotalsTable totals={{ ...order, fees: order.fees }} dict={dict} />
         </div>
-      </section>
+      </Panel>
       <section className="grid gap-4 sm:grid-cols-2">
-        <div className="rounded-lg border border-stone-200 bg-white p-4">
-          <h2 className="mb-2 font-bold">{dict.order.billingAddress}</h2>
+        <Panel as="div" title={dict.order.billingAddress}>
           <Address lines={billingLines(order, locale)} />
-        </div>
-        <div className="rounded-lg border border-stone-200 bg-white p-4">
-          <h2 className="mb-2 font-bold">{dict.order.shippingAddress}</h2>
+        </Panel>
+        <Panel as="div" title={dict.order.shippingAddress}>
           {shipping ? <Address lines={shipping} /> : <p className="text-sm">{dict.order.sameAsBilling}</p>}
-        </div>
+        </Panel>
       </section>
     </div>
   );

@@ -1,3 +1,4 @@
+import { Pill } from "@/components/ui/pill";
 import type { Dictionary } from "@/lib/i18n";
 import { isOrderStatus } from "@/lib/orders/status";
 
@@ -14,8 +15,8 @@ const colors: Record<string, string> = {
 export function StatusBadge({ status, dict }: { status: string; dict: Dictionary }) {
   const label = isOrderStatus(status) ? dict.status[status] : status;
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colors[status] ?? "bg-stone-100"}`} data-testid="order-status" data-status={status}>
+    <Pill className={colors[status] ?? "bg-stone-100"} data-testid="order-status" data-status={status}>
       {label}
-    </span>
+    </Pill>
   );
 }

@@ -1,3 +1,4 @@
+import { Panel } from "@/components/ui/panel";
 import { type Dictionary, type Locale } from "@/lib/i18n";
 import { isOrderStatus } from "@/lib/orders/status";
 import { formatDateTime } from "@/lib/shop/dates";
@@ -18,10 +19,7 @@ export function Timeline({ notes, dict, locale, audience }: { notes: Note[]; dic
   const shown = audience === "admin" ? notes : notes.filter((n) => n.customerVisible);
   const statusLabel = (s: string | null) => (s && isOrderStatus(s) ? dict.status[s] : s ?? "");
   return (
-    <section className="rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="mb-3 font-bold">
-        {dict.order.timeline}
-      </h2>
+    <Panel title={dict.order.timeline} titleId="timeline-title">
       <ol className="space-y-3 border-l-2 border-stone-200 pl-4" data-testid="timeline">
         {shown.map((n) => (
           <li key={n.id} className="text-sm" data-testid="timeline-entry">
@@ -46,6 +44,6 @@ export function Timeline({ notes, dict, locale, audience }: { notes: Note[]; dic
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

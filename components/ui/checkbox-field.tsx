@@ -1,5 +1,7 @@
 // A settings checkbox as the manual lays them out: the setting's name, the box with its label,
 // and a hint or the field error (wired with aria-describedby).
+import { describedBy, FieldMessage } from "@/components/ui/field";
+
 export function CheckboxField({
   name,
   legend,
@@ -28,20 +30,11 @@ export function CheckboxField({
           onChange={onChange}
           className="size-4"
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${name}-error` : hint ? `${name}-hint` : undefined}
+          aria-describedby={describedBy(name, hint, error)}
         />
         {label}
       </label>
-      {hint && !error && (
-        <p id={`${name}-hint`} className="text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${name}-error`} role="alert" className="text-sm text-accent-600">
-          {error}
-        </p>
-      )}
+      <FieldMessage id={name} hint={hint} error={error} />
     </fieldset>
   );
 }

@@ -1,4 +1,6 @@
 // Label, input slot, hint and error wired together with ids so screen readers announce them.
+import { cx } from "@/components/ui/cx";
+
 export function Field({
   id,
   label,
@@ -28,18 +30,28 @@ export function Field({
         {!required && optionalLabel && <span aria-hidden="true" className="rounded bg-stone-200 px-1.5 py-0.5 text-[10px] text-stone-600">{optionalLabel}</span>}
       </label>
       {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-accent-600">
-          {error}
-        </p>
-      )}
+      <FieldMessage id={id} hint={hint} error={error} className="mt-1" />
     </div>
   );
+}
+
+/** A field's hint, or its error in place of the hint; ids `${id}-hint` / `${id}-error` (see describedBy). */
+export function FieldMessage({ id, hint, error, className }: { id: string; hint?: string; error?: string; className?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} role="alert" className={cx(className, "text-sm text-accent-600")}>
+        {error}
+      </p>
+    );
+  }
+  if (hint) {
+    return (
+      <p id={`${id}-hint`} className={cx(className, "text-xs text-stone-500")}>
+        {hint}
+      </p>
+    );
+  }
+  return null;
 }
 
 export const inputClass =

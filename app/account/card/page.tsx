@@ -1,6 +1,8 @@
-import Link from "next/link";
 import { CardRegisterForm } from "@/components/account/card/card-register-form";
 import { DeleteCardForm } from "@/components/account/card/delete-card-form";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState, Panel } from "@/components/ui/panel";
 import { requireUser } from "@/lib/auth/session";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/escott/installments";
 import { errorText, fmt } from "@/lib/i18n";
@@ -27,23 +29,17 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
 
   return (
     <div className="max-w-2xl space-y-6">
-      <Link href="/account" className="text-sm text-brand-700 hover:underline">
-        ← {dict.card.backToAccount}
-      </Link>
-      <h1 className="text-2xl font-bold">{dict.card.accountTitle}</h1>
+      <PageHeader back={{ href: "/account", label: dict.card.backToAccount }} title={dict.card.accountTitle} />
       {notice && (
-        <p role={SUCCESS_NOTICES.has(notice) ? "status" : "alert"} data-testid="card-notice" className={`rounded-md border p-3 ${SUCCESS_NOTICES.has(notice) ? "border-brand-600 bg-brand-50 text-brand-800" : "border-accent-600 bg-red-50 text-accent-600"}`}>
+        <Notice tone={SUCCESS_NOTICES.has(notice) ? "success" : "error"} data-testid="card-notice">
           {errorText(dict, notice)}
-        </p>
+        </Notice>
       )}
       {!available ? (
-        <p className="rounded-lg border border-stone-200 bg-white p-4">{dict.card.unavailable}</p>
+        <EmptyState>{dict.card.unavailable}</EmptyState>
       ) : (
         <>
-          <section className="rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="registered-card">
-            <h2 id="registered-card" className="mb-2 font-bold">
-              {dict.card.registeredCard}
-            </h2>
+          <Panel title={dict.card.registeredCard} titleId="registered-card">
             {card ? (
               <dl className="text-sm" data-testid="registered-card">
                 <dt className="text-stone-500">{dict.card.registeredLast4}</dt>
@@ -57,11 +53,8 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
                 {dict.card.noRegisteredCard}
               </p>
             )}
-          </section>
-          <section className="rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="card-form-title">
-            <h2 id="card-form-title" className="mb-3 font-bold">
-              {card ? dict.card.updateTitle : dict.card.registerTitle}
-            </h2>
+          </Panel>
+          <Panel title={card ? dict.card.updateTitle : dict.card.registerTitle} titleId="card-form-title">
             <CardRegisterForm
               hasCard={card !== null}
               config={{
@@ -71,12 +64,9 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
                 expiryYears: expiryYears(new Date()),
               }}
             />
-          </section>
+          </Panel>
           {card && (
-            <section className="rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="delete-card-title">
-              <h2 id="delete-card-title" className="mb-3 font-bold">
-                {dict.card.deleteTitle}
-              </h2>
+            <Panel title={dict.card.deleteTitle} titleId="delete-card-title">
               {block ? (
                 <p className="text-sm text-stone-700" data-testid="card-delete-blocked">
                   {errorText(dict, block)}
@@ -84,7 +74,7 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
               ) : (
                 <DeleteCardForm />
               )}
-            </section>
+            </Panel>
           )}
         </>
       )}

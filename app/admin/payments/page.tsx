@@ -1,5 +1,8 @@
 import "@/lib/payments/gateways";
 import Link from "next/link";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState, Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { errorText } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
@@ -21,28 +24,30 @@ export default async function PaymentSettingsPage() {
   );
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{dict.admin.paymentSettings}</h1>
+      <PageHeader title={dict.admin.paymentSettings} />
       {gateways.length === 0 ? (
-        <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-700">{dict.admin.paymentSettingsEmpty}</p>
+        <EmptyState className="text-stone-700">{dict.admin.paymentSettingsEmpty}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {gateways.map((g) => (
-            <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white p-4" data-testid={`gateway-${g.id}`}>
+            <Panel as="li" key={g.id} className="flex flex-wrap items-center justify-between gap-3" data-testid={`gateway-${g.id}`}>
               <div>
                 <p className="font-bold">{g.title}</p>
                 {g.availability.available ? (
-                  <p className="text-sm text-brand-700">{dict.settings.available}</p>
+                  <Notice variant="text" tone="success" role={null} className="text-sm">
+                    {dict.settings.available}
+                  </Notice>
                 ) : (
-                  <p className="text-sm text-accent-600">
+                  <Notice variant="text" tone="error" role={null} className="text-sm">
                     {dict.settings.unavailableBecause}
                     {g.availability.reasons.map((r) => errorText(dict, r)).join(" ")}
-                  </p>
+                  </Notice>
                 )}
               </div>
               <Link href={`/admin/payments/${g.id}`} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50">
                 {dict.settings.configure}
               </Link>
-            </li>
+            </Panel>
           ))}
         </ul>
       )}

@@ -9,6 +9,7 @@ import { CardFields, cardDigits, emptyCard, validateCard, type CardValues } from
 import { createToken, loadTokenScript, tokenErrors } from "@/components/checkout/card/token-script";
 import { postForm } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
+import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { customerMessage } from "@/lib/escott/customer-messages";
 import { errorText } from "@/lib/i18n";
@@ -75,9 +76,9 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
             {dict.card.agreementLabel}
           </label>
           {agreementError && (
-            <p role="alert" className="text-accent-600">
+            <Notice variant="text" tone="error">
               {agreementError}
-            </p>
+            </Notice>
           )}
         </div>
       )}
@@ -85,9 +86,9 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
         {hasCard ? dict.card.updateButton : dict.card.registerButton}
       </SubmitButton>
       {message && (
-        <p role="alert" data-testid="card-register-message" className="text-sm text-accent-600">
+        <Notice variant="text" tone="error" data-testid="card-register-message" className="text-sm">
           {message.text}
-        </p>
+        </Notice>
       )}
     </form>
   );

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteCardAction } from "@/app/account/card/actions";
 import { useI18n } from "@/components/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { errorText } from "@/lib/i18n";
 
 export function DeleteCardForm() {
@@ -32,19 +34,19 @@ export function DeleteCardForm() {
         <div role="alertdialog" aria-labelledby="delete-card-confirm" className="space-y-3 rounded-md border border-accent-600 bg-red-50 p-3">
           <p id="delete-card-confirm">{dict.card.deleteConfirm}</p>
           <div className="flex gap-2">
-            <button type="button" disabled={pending} onClick={remove} className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white disabled:bg-stone-400">
+            <Button variant="danger" disabled={pending} onClick={remove}>
               {pending ? dict.card.deleting : dict.card.deleteConfirmButton}
-            </button>
-            <button type="button" disabled={pending} onClick={() => setConfirming(false)} className="rounded-md border border-stone-300 bg-white px-4 py-2">
+            </Button>
+            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
               {dict.card.cancel}
-            </button>
+            </Button>
           </div>
         </div>
       )}
       {message && (
-        <p role="alert" data-testid="card-delete-message" className="text-sm text-accent-600">
+        <Notice variant="text" tone="error" data-testid="card-delete-message" className="text-sm">
           {message}
-        </p>
+        </Notice>
       )}
     </div>
   );

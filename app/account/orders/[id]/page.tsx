@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
 import { Timeline } from "@/components/order/timeline";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
@@ -17,10 +17,7 @@ export default async function AccountOrderPage({ params }: PageProps<"/account/o
   if (!order || order.userId !== user.id) notFound();
   return (
     <div className="space-y-6">
-      <Link href="/account" className="text-sm text-brand-700 hover:underline">
-        ← {dict.account.backToOrders}
-      </Link>
-      <h1 className="text-2xl font-bold">{fmt(dict.account.orderTitle, { number: String(order.id) })}</h1>
+      <PageHeader back={{ href: "/account", label: dict.account.backToOrders }} title={fmt(dict.account.orderTitle, { number: String(order.id) })} />
       <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />

@@ -1,60 +1,43 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminDeleteCardForm } from "@/components/admin/admin-delete-card-form";
+import { DescriptionList } from "@/components/ui/description-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
+import { cardMemberOfUser, userWithOrderCount } from "@/lib/admin/users-queries";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/escott/installments";
 import { errorText } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
-import { loadCardContext } from "@/lib/payments/card/context";
-import { deletionBlock } from "@/lib/payments/card/deletion-rule";
-import { referenceSavedCard } from "@/lib/payments/card/member-service";
-import { memberSummary } from "@/lib/payments/card/member-store";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">) {
   const { id } = await params;
   await requireAdmin(`/admin/users/${id}`);
-  const [{ locale, dict }, user] = await Promise.all([getDictionary(), db().user.findUnique({ where: { id }, include: { _count: { select: { orders: true } } } })]);
+  const [{ locale, dict }, user] = await Promise.all([getDictionary(), userWithOrderCount(id)]);
   if (!user) notFound();
   const t = dict.card;
-  const cached = await memberSummary(db(), user.id);
-  const c = cached ? await loadCardContext() : null;
-  // What e-SCOTT has (4MemRefM); our cache if e-SCOTT cannot be asked.
-  const card = c ? ((await referenceSavedCard(c, user.id)) ?? cached) : cached;
-  const block = cached ? await deletionBlock(db(), user.id, new Date()) : null;
+  const { cached, card, block } = await cardMemberOfUser(user.id);
   return (
     <div className="max-w-3xl space-y-6">
-      <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">
-        ← {t.backToUsers}
-      </Link>
-      <h1 className="text-2xl font-bold">{t.userTitle}</h1>
-      <dl className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm">
-        <div>
-          <dt className="text-stone-500">{t.userEmail}</dt>
-          <dd data-testid="admin-user-email">{user.email}</dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{t.userRole}</dt>
-          <dd>{user.role === "admin" ? t.role_admin : t.role_customer}</dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{t.userCreated}</dt>
-          <dd>{formatDateTime(user.createdAt, locale)}</dd>
-        </div>
-        <div>
-          <dt className="text-stone-500">{t.userOrders}</dt>
-          <dd>
-            <Link href={`/admin/orders?q=${encodeURIComponent(user.email)}`} className="text-brand-700 underline">
-              {user._count.orders}
-            </Link>
-          </dd>
-        </div>
-      </dl>
-      <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="card-member-title">
-        <h2 id="card-member-title" className="font-bold">
-          {t.cardMemberSection}
-        </h2>
+      <PageHeader back={{ href: "/admin/users", label: t.backToUsers }} title={t.userTitle} />
+      <DescriptionList
+        card
+        items={[
+          { label: t.userEmail, value: user.email, "data-testid": "admin-user-email" },
+          { label: t.userRole, value: user.role === "admin" ? t.role_admin : t.role_customer },
+          { label: t.userCreated, value: formatDateTime(user.createdAt, locale) },
+          {
+            label: t.userOrders,
+            value: (
+              <Link href={`/admin/orders?q=${encodeURIComponent(user.email)}`} className="text-brand-700 underline">
+                {user._count.orders}
+              </Link>
+            ),
+          },
+        ]}
+      />
+      <Panel title={t.cardMemberSection} titleId="card-member-title" className="space-y-3">
         {!cached ? (
           <p className="text-sm" data-testid="admin-user-no-card">
             {t.userNoCard}
@@ -73,7 +56,7 @@ export default async function AdminUserPage({ params }: PageProps<"/admin/users/
             <AdminDeleteCardForm userId={user.id} />
           </>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

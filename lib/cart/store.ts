@@ -123,10 +123,6 @@ export async function removeItem(db: Db, cartId: string, productId: string): Pro
   await db.cartItem.deleteMany({ where: { cartId, productId } });
 }
 
-export async function clearCart(db: Db, cartId: string): Promise<void> {
-  await db.cartItem.deleteMany({ where: { cartId } });
-}
-
 export interface CartLine {
   productId: string;
   slug: string;

@@ -6,7 +6,7 @@ import type { EscottResult } from "./result";
 import { jstDate } from "./dates";
 import { threeDSFields, threeDSValuesSchema, type ThreeDSValues } from "./three-d-secure-values";
 
-// Card transactions on OAUT002 (PROTOCOL §3.2, §3.4). Field sets follow the plugins exactly.
+// Card transactions on OAUT002 (docs/escott-protocol.md §3.2, §3.4). Field sets follow the vendor's WooCommerce plugins exactly.
 
 /** A new card travels only as a token; a stored card as KaiinId/KaiinPass + MerchantFree3. */
 export type CardSource = { token: string } | { member: { kaiinId: string; kaiinPass: string; userId: string } };
@@ -71,6 +71,13 @@ export interface ProcessData {
 
 export interface SearchData extends ProcessData {
   amount?: number;
+  /**
+   * The transaction's state when the answer carries one (KessaiStatus: the emulator sends it; what
+   * the real 1Search returns beyond Amount/SalesDate is not public, §14.2).
+   */
+  status?: "authorized" | "captured" | "voided";
+  /** The status as sent, for display. */
+  statusText?: string;
 }
 
 const sourceSchema = z.union([z.object({ token: f.text }).strict(), z.object({ member: f.memberWithUser }).strict()]);
@@ -133,8 +140,10 @@ const toProcessData = (r: { ProcessId?: string; ProcessPass?: string; Transactio
 });
 const processResponse = z.object(processResponseShape).transform(toProcessData);
 const searchResponse = z
-  .object({ ...processResponseShape, Amount: f.yen.optional() })
-  .transform((r): SearchData => ({ ...toProcessData(r), amount: r.Amount }));
+  .object({ ...processResponseShape, Amount: f.yen.optional(), KessaiStatus: optional })
+  .transform((r): SearchData => ({ ...toProcessData(r), amount: r.Amount, status: SEARCH_STATUS[r.KessaiStatus ?? ""], statusText: r.KessaiStatus || undefined }));
+
+const SEARCH_STATUS: Partial<Record<string, SearchData["status"]>> = { AUTH: "authorized", SALES: "captured", CANCEL: "voided" };
 
 function masterDefinition(operateId: "1Auth" | "1Gathering"): OperationDefinition<AuthParams, AuthData> {
   return {

@@ -89,7 +89,7 @@ const THREE_DS = {
 };
 const sorted = (keys: string[]) => [...keys].sort();
 
-describe("request field sets (PROTOCOL §3)", () => {
+describe("request field sets (docs/escott-protocol.md §3)", () => {
   it("1TokenSearch → OATN005", async () => {
     extra = { TokenResponseCd: "OK" };
     const result = await client().token.search({ token: TOKEN, orderId: "ord_1", amount: 1200 });

@@ -2,7 +2,7 @@ import type { CardCredentials, CvsCredentials } from "./config";
 import { jstDate } from "./dates";
 
 // The only place where credentials, TransactionDate and the MerchantFree fields are put into a
-// request, so every operation gets them identically (PROTOCOL §2.2).
+// request, so every operation gets them identically (docs/escott-protocol.md §2.2).
 
 export interface CommonFieldInput {
   operateId: string;
@@ -44,5 +44,5 @@ export function withoutUndefined(fields: Record<string, string | undefined>): Re
   return out;
 }
 
-/** Card data must only ever travel inside a token (PROTOCOL §3.2, §4.4). */
+/** Card data must only ever travel inside a token (docs/escott-protocol.md §3.2, §4.4). */
 export const FORBIDDEN_REQUEST_FIELDS: readonly string[] = ["CardNo", "CardExp", "SecCd"];

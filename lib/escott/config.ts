@@ -3,7 +3,7 @@ import type { EscottMode } from "./hosts";
 
 export type { EscottMode } from "./hosts";
 
-/** Card gateway contract (PROTOCOL §2.1). aesKey/aesIv are only needed for 3-D Secure. */
+/** Card gateway contract (docs/escott-protocol.md §2.1). aesKey/aesIv are only needed for 3-D Secure. */
 export interface CardCredentials {
   merchantId: string;
   merchantPass: string;

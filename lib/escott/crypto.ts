@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv } from "node:crypto";
 import { decodeForm, encodeForm } from "./codec";
 
-// EncryptValue (PROTOCOL §6.2): AES-128-CBC, PKCS#7, key and IV = the 16 ASCII bytes as typed
+// EncryptValue (docs/escott-protocol.md §6.2): AES-128-CBC, PKCS#7, key and IV = the 16 ASCII bytes as typed
 // (not hex/base64-decoded), standard Base64 without line breaks; plaintext = form-encoded UTF-8.
 
 export interface AesMaterial {

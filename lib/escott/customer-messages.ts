@@ -1,6 +1,6 @@
 import { CODE_CATALOG, type CustomerMessageGroup } from "./codes";
 
-// What a customer may be told (PROTOCOL §9.1: never the raw codes). Browser-safe.
+// What a customer may be told (docs/escott-protocol.md §9.1: never the raw codes). Browser-safe.
 
 export type Locale = "ja" | "en";
 export type LocalizedText = Readonly<Record<Locale, string>>;

@@ -1,4 +1,4 @@
-// 収納機関コード → display name (PROTOCOL §7.6). Browser-safe.
+// 収納機関コード → display name (docs/escott-protocol.md §7.6). Browser-safe.
 
 export const CVS_STORES: Readonly<Record<string, string>> = {
   LSN: "ローソン",

@@ -5,7 +5,7 @@ import type { PaymentPageRkbn } from "./hosts";
 import { runOperation, type ClientContext, type OperationDefinition } from "./operation";
 import type { EscottResult } from "./result";
 
-// Online payment agency (オンライン収納代行) on OCNV005 (PROTOCOL §3.6, §7). No TenantId, no MerchantFree3.
+// Online payment agency (オンライン収納代行) on OCNV005 (docs/escott-protocol.md §3.6, §7). No TenantId, no MerchantFree3.
 
 export interface CvsAddParams {
   orderId: string;
@@ -20,7 +20,7 @@ export interface CvsAddParams {
   telNo: string;
   /** Full-width, ≤ 16 characters — see shouhinName(). */
   shouhinName: string;
-  /** Offered on the payment page; the plugins' admin registration omits it. */
+  /** Offered on the payment page; the admin registration of the vendor's WooCommerce plugins omits it (docs/escott-protocol.md §10.2). */
   returnUrl?: string;
   transactionCode?: string;
 }
@@ -66,6 +66,12 @@ export interface CvsReferenceData {
   cvsName?: string;
   amount?: number;
   condition?: string;
+  /** KessaiStatus when the answer carries one (the emulator's UNPAID/PAID/EXPIRED/DELETED), else Condition. */
+  status?: string;
+  /** True when the status says the deadline passed. */
+  expired: boolean;
+  /** PayLimit when the answer carries one (YYYYMMDDhhmm). */
+  payLimit?: string;
 }
 
 const addParams = z.object({
@@ -118,6 +124,8 @@ const referenceResponse = z
     CvsCd: optional,
     Amount: f.yen.optional(),
     Condition: optional,
+    KessaiStatus: optional,
+    PayLimit: optional,
   })
   .transform(
     (r): CvsReferenceData => ({
@@ -128,6 +136,9 @@ const referenceResponse = z
       cvsName: r.CvsCd ? cvsStoreName(r.CvsCd) : undefined,
       amount: r.Amount,
       condition: r.Condition,
+      status: r.KessaiStatus || r.Condition || undefined,
+      expired: r.KessaiStatus === "EXPIRED",
+      payLimit: r.PayLimit || undefined,
     }),
   );
 

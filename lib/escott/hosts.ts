@@ -1,4 +1,4 @@
-// PROTOCOL §1.1. One switch moves every URL (server endpoints and browser-facing pages) together,
+// docs/escott-protocol.md §1.1. One switch moves every URL (server endpoints and browser-facing pages) together,
 // so a shop can never talk to production for card payments and to the test host for the token script.
 
 export type EscottMode = "test" | "production";

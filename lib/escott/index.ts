@@ -10,7 +10,7 @@ export {
   type CardCredentials,
   type CvsCredentials,
 } from "./config";
-export { NG_CODE, type EscottResult, type EscottSuccess, type EscottFailure, type NgReason } from "./result";
+export { NG_CODE, transactionIdIn, type EscottResult, type EscottSuccess, type EscottFailure, type NgReason } from "./result";
 export { maskSecret, type EscottCallRecord, type CallOutcome } from "./log";
 export { paymentPageUrl, ENDPOINT_PATHS, type PaymentPageRkbn, type EndpointKind } from "./hosts";
 
@@ -54,12 +54,28 @@ export type {
   ThreeDSReturn,
   ThreeDSReturnResult,
   ThreeDSReturnFailureReason,
+  ThreeDSRefusal,
 } from "./three-d-secure";
+export { returnedValue as threeDSReturnedValue } from "./three-d-secure";
+export {
+  OPERATE_ID,
+  CARD_CHECKOUT_OPERATIONS,
+  MEMBER_REGISTRATIONS,
+  RESPONSE_CODE,
+  TOKEN_UNKNOWN_ERROR,
+  tokenInputProblems,
+  type TokenInputProblem,
+  type OperateId,
+  type CardCheckoutOperation,
+  type MemberRegistration,
+} from "./names";
 export { THREE_DS_VALUE_FIELDS, type ThreeDSValues, type ThreeDSValueField } from "./three-d-secure-values";
 export { encryptValue, decryptValue, type AesMaterial, type DecryptOutcome } from "./crypto";
 export {
   verifyNotification,
   notificationHash,
+  summarizeNotification,
+  type NotificationSummary,
   REQUIRED_NOTIFICATION_FIELDS,
   type PaymentNotification,
   type NotificationVerification,

@@ -1,5 +1,5 @@
 // Browser-safe (imported by the checkout form directly): no node: imports, no imports at all.
-// PROTOCOL §5.
+// docs/escott-protocol.md §5.
 
 export const PAY_TYPES = ["01", "02", "03", "05", "06", "10", "12", "15", "18", "20", "24", "80", "88"] as const;
 

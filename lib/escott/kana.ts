@@ -1,5 +1,5 @@
 // Width conversions for the online-payment text fields. e-SCOTT accepts only full-width text in
-// ShouhinName (K53) and katakana in NameKana (K52) — PROTOCOL §7.1. Browser-safe.
+// ShouhinName (K53) and katakana in NameKana (K52) — docs/escott-protocol.md §7.1. Browser-safe.
 
 const HALF_WIDTH_KANA_RUN = /[\uFF61-\uFF9F]+/g;
 

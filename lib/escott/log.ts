@@ -64,6 +64,8 @@ export interface EscottCallRecord {
   endpoint: string;
   /** MerchantFree1 sent with the request. */
   transactionCode: string;
+  /** MerchantFree2 sent with the request (our order id), when there was one. */
+  orderId?: string;
   startedAt: string;
   durationMs: number;
   /** ok = ResponseCd OK and valid; rejected = e-SCOTT answered with error codes; error = see `reason`. */

@@ -6,7 +6,7 @@ import type { RandomInt } from "./random";
 import type { EscottResult } from "./result";
 import { threeDSFields, threeDSValuesSchema, type ThreeDSValues } from "./three-d-secure-values";
 
-// Stored-card members on OCRP005 (PROTOCOL §3.5, §8).
+// Stored-card members on OCRP005 (docs/escott-protocol.md §3.5, §8).
 
 export interface MemberParams {
   /** MerchantFree3. */

@@ -2,8 +2,9 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { CvsCredentials } from "./config";
 import { cvsStoreName } from "./cvs-stores";
 import { parseJstTimestamp } from "./dates";
+import { maskFields } from "./log";
 
-// 入金結果通知 (PROTOCOL §7.3). Unlike the plugins we verify HashCd and MerchantId before the
+// 入金結果通知 (docs/escott-protocol.md §7.3). Unlike the vendor's WooCommerce plugins we verify HashCd and MerchantId before the
 // caller touches an order; idempotency is the caller's job (the same notice may arrive twice).
 
 export interface PaymentNotification {
@@ -116,5 +117,32 @@ export function verifyNotification(
       responseCd: optional("ResponseCd")?.value,
       raw,
     },
+  };
+}
+
+/** What any posted notification — genuine or not — may leave in a log. */
+export interface NotificationSummary {
+  /** MerchantFree1 as posted (cut), or null. */
+  transactionCode: string | null;
+  /** MerchantFree2 when it looks like an order id, else null. */
+  orderId: number | null;
+  /** ResponseCd as posted (cut), or null. */
+  responseCd: string | null;
+  /** At most 40 fields, names and values cut, secrets masked. */
+  fields: Record<string, string>;
+}
+
+const MAX_LOGGED_FIELDS = 40;
+const MAX_LOGGED_VALUE = 200;
+
+export function summarizeNotification(posted: Readonly<Record<string, string>>): NotificationSummary {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(posted).slice(0, MAX_LOGGED_FIELDS)) fields[key.slice(0, 40)] = value.slice(0, MAX_LOGGED_VALUE);
+  const orderId = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
+  return {
+    transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
+    orderId,
+    responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
+    fields: maskFields(fields),
   };
 }

@@ -125,6 +125,7 @@ export async function runOperation<P extends { transactionCode?: string }, T>(
     operateId: def.operateId,
     endpoint,
     transactionCode,
+    ...(fields.MerchantFree2 ? { orderId: fields.MerchantFree2 } : {}),
     startedAt: startedAt.toISOString(),
     durationMs,
     outcome: result.ok ? "ok" : result.reason === "rejected" ? "rejected" : "error",
@@ -147,7 +148,7 @@ function classifyAnswer<P extends { transactionCode?: string }, T>(
   codes: string[],
   base: { durationMs: number; httpStatus: number },
 ): EscottResult<T> {
-  const common = { operateId: def.operateId, transactionCode, raw, ...base };
+  const common = { operateId: def.operateId, transactionCode, raw, ...base, ...(raw.TransactionId ? { transactionId: raw.TransactionId } : {}) };
   if (!(codes.length === 1 && codes[0] === "OK")) {
     const errorCodes = codes.filter((c) => c !== "OK");
     return { ok: false, ...common, reason: "rejected", codes: errorCodes.length > 0 ? errorCodes : codes };

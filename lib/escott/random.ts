@@ -12,7 +12,7 @@ export function makeRandomInt(random?: () => number): RandomInt {
   };
 }
 
-/** MerchantFree1 "transaction code": 000000000001–999999999999 (PROTOCOL §2.2). */
+/** MerchantFree1 "transaction code": 000000000001–999999999999 (docs/escott-protocol.md §2.2). */
 export function newTransactionCode(randomIntFn: RandomInt): string {
   return String(randomIntFn(1, 1_000_000_000_000)).padStart(12, "0");
 }

@@ -18,13 +18,15 @@ export type NgReason =
   | "invalid_request"
   | "not_configured";
 
-/** The plugins' placeholder code for "no answer from e-SCOTT" (PROTOCOL §9.4). */
+/** The placeholder code the vendor's WooCommerce plugins use for "no answer from e-SCOTT" (docs/escott-protocol.md §9.4). */
 export const NG_CODE = "NG";
 
 interface ResultBase {
   operateId: string;
   /** MerchantFree1 sent with the request (12 digits). */
   transactionCode: string;
+  /** 処理通番 (TransactionId) when e-SCOTT returned one: how its console and support name the call. */
+  transactionId?: string;
   /** Every field e-SCOTT returned, unmodified; null when nothing parsable came back. */
   raw: Readonly<Record<string, string>> | null;
   httpStatus?: number;
@@ -48,3 +50,9 @@ export interface EscottFailure extends ResultBase {
 }
 
 export type EscottResult<T> = EscottSuccess<T> | EscottFailure;
+
+/** 処理通番 in a stored answer (e.g. a logged response), or null. */
+export function transactionIdIn(fields: Readonly<Record<string, unknown>> | null): string | null {
+  const value = fields?.TransactionId;
+  return typeof value === "string" && value !== "" ? value : null;
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The nine values the 3DS page returns and that must be forwarded unchanged to 1Auth/1Gathering
- * (and 4MemAdd/4MemChg) — PROTOCOL §6.5. Keys are the wire names on purpose: the values are opaque
+ * (and 4MemAdd/4MemChg) — docs/escott-protocol.md §6.5. Keys are the wire names on purpose: the values are opaque
  * and forwarding is a plain copy.
  */
 export const THREE_DS_VALUE_FIELDS = [

@@ -197,6 +197,14 @@ describe("3DS return (§6.5–6.6)", () => {
       reason: "missing_fields",
       detail: "SecureResultCode",
     });
+    // e-SCOTT refusing the request itself: no SecureResultCode, an error code, our attempt named.
+    expect(client.threeDS.parseReturn(returned({ ...withoutSecure, ResponseCd: "K89" }))).toMatchObject({
+      ok: false,
+      reason: "refused",
+      codes: ["K89"],
+      transactionCode: base.MerchantFree1,
+    });
+    expect(client.threeDS.parseReturn(returned({ ...withoutSecure, ResponseCd: "K89", MerchantId: "99999999" }))).toMatchObject({ reason: "missing_fields" });
     expect(client.threeDS.parseReturn(returned({ ...base, OperateId: "9Foo" }))).toMatchObject({
       ok: false,
       reason: "invalid_fields",

@@ -9,7 +9,7 @@ import type { ClientContext } from "./operation";
 import { newProcNo, newTransactionCode, TRANSACTION_CODE_PATTERN } from "./random";
 import { THREE_DS_VALUE_FIELDS, type ThreeDSValues } from "./three-d-secure-values";
 
-// Browser hand-off to the 3DS page (PROTOCOL §6.2–6.6). Nothing here talks to e-SCOTT directly:
+// Browser hand-off to the 3DS page (docs/escott-protocol.md §6.2–6.6). Nothing here talks to e-SCOTT directly:
 // we build the auto-submitted form and later decrypt what the page posts back to RedirectUrl.
 
 export interface ThreeDSCheckoutParams {
@@ -46,6 +46,8 @@ export interface ThreeDSForm {
   operateId: "3Secure" | "4MemAdd" | "4MemChg";
   transactionCode: string;
   procNo: string;
+  /** What the form says that may be logged: the fields that name the attempt, never a secret. */
+  logged: Record<string, string>;
 }
 
 export type ThreeDSFormResult =
@@ -80,8 +82,26 @@ export interface ThreeDSReturn {
   raw: Record<string, string>;
 }
 
+/**
+ * e-SCOTT refused the request itself (a used token, a re-posted form → K89…): the value decrypts
+ * with our key, so it is authentic, and names the attempt and the codes — but carries no
+ * SecureResultCode, so it is no 3-D Secure result (§6.6).
+ */
+export interface ThreeDSRefusal {
+  ok: false;
+  reason: "refused";
+  detail: string;
+  operateId: string;
+  transactionCode: string;
+  codes: string[];
+  orderId?: string;
+  /** Only fields that are never secret. */
+  raw: Record<string, string>;
+}
+
 export type ThreeDSReturnResult =
   | ThreeDSReturn
+  | ThreeDSRefusal
   | { ok: false; reason: ThreeDSReturnFailureReason; detail: string };
 
 const sourceSchema = z.union([
@@ -157,6 +177,7 @@ export function buildCheckoutForm(ctx: ClientContext, input: ThreeDSCheckoutPara
     operateId: "3Secure",
     transactionCode,
     procNo,
+    logged: loggedFields(plaintext),
   };
 }
 
@@ -194,6 +215,7 @@ export function buildMemberForm(ctx: ClientContext, input: ThreeDSMemberParams):
     operateId: p.operateId,
     transactionCode,
     procNo,
+    logged: loggedFields(plaintext),
   };
 }
 
@@ -223,7 +245,7 @@ export function parseReturn(ctx: ClientContext, encrypted: unknown): ThreeDSRetu
   if (!decrypted.ok) return { ok: false, reason: "decrypt_failed", detail: decrypted.reason };
   const fields = decrypted.fields;
   const missing = REQUIRED_RETURN_FIELDS.filter((key) => !fields[key]);
-  if (missing.length > 0) return { ok: false, reason: "missing_fields", detail: missing.join(", ") };
+  if (missing.length > 0) return refusalOf(ctx, fields) ?? { ok: false, reason: "missing_fields", detail: missing.join(", ") };
   const parsed = returnSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, reason: "invalid_fields", detail: issues(parsed.error) };
   const r = parsed.data;
@@ -253,6 +275,31 @@ export function parseReturn(ctx: ClientContext, encrypted: unknown): ThreeDSRetu
   };
 }
 
+const FORM_LOG_FIELDS = ["OperateId", "MerchantFree1", "MerchantFree2", "MerchantFree3", "ProcNo", "RedirectUrl", "Amount"] as const;
+
+function loggedFields(plaintext: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(FORM_LOG_FIELDS.flatMap((k) => (plaintext[k] ? [[k, plaintext[k]]] : [])));
+}
+
+const REFUSAL_LOG_FIELDS = ["OperateId", "ResponseCd", "MerchantFree1", "MerchantFree2", "MerchantFree3", "TransactionId", "TransactionDate", "ProcNo"] as const;
+
+function refusalOf(ctx: ClientContext, fields: Record<string, string>): ThreeDSRefusal | null {
+  const codes = splitResponseCodes(fields.ResponseCd ?? "");
+  if (fields.SecureResultCode || !fields.OperateId || !TRANSACTION_CODE_PATTERN.test(fields.MerchantFree1 ?? "")) return null;
+  if (codes.length === 0 || codes.includes("OK")) return null;
+  if (fields.MerchantId && fields.MerchantId !== ctx.card?.merchantId) return null;
+  return {
+    ok: false,
+    reason: "refused",
+    detail: codes.join("|"),
+    operateId: fields.OperateId,
+    transactionCode: fields.MerchantFree1!,
+    codes,
+    ...(fields.MerchantFree2 ? { orderId: fields.MerchantFree2 } : {}),
+    raw: Object.fromEntries(REFUSAL_LOG_FIELDS.flatMap((k) => (fields[k] ? [[k, fields[k]]] : []))),
+  };
+}
+
 export interface ThreeDSApi {
   /** 3Secure form for checkout: POST `fields` to `action` from the browser. */
   checkoutForm(params: ThreeDSCheckoutParams): ThreeDSFormResult;
@@ -268,4 +315,10 @@ export function createThreeDSApi(ctx: ClientContext): ThreeDSApi {
     memberForm: (p) => buildMemberForm(ctx, p),
     parseReturn: (value) => parseReturn(ctx, value),
   };
+}
+
+/** The value e-SCOTT's 3-D Secure page posts back to RedirectUrl, from the posted form (or query). */
+export function returnedValue(form: { get(name: string): unknown } | null | undefined): string | undefined {
+  const value = form?.get("EncryptValue");
+  return typeof value === "string" ? value : undefined;
 }

@@ -4,7 +4,7 @@ import * as f from "./field-schemas";
 import { runOperation, type ClientContext, type OperationDefinition } from "./operation";
 import type { EscottResult } from "./result";
 
-// 1TokenSearch on OATN005 (PROTOCOL §3.3): checks a fresh token before it is used; does not consume it.
+// 1TokenSearch on OATN005 (docs/escott-protocol.md §3.3): checks a fresh token before it is used; does not consume it.
 
 export interface TokenSearchParams {
   token: string;

@@ -233,6 +233,7 @@ export const en: Dictionary = {
     inProgress: "The payment for this order is already being processed.",
     threeDSFailed: "3-D Secure authentication could not be completed.",
     threeDSReturnFailed: "Returning from 3-D Secure authentication failed. Please try again.",
+    notes: { retrying: "The shopper is trying to pay again." },
   },
   settings: {
     digitsOnly: "Use half-width digits only.",

@@ -231,6 +231,7 @@ export const ja = {
     inProgress: "この注文のお支払いは処理中です。",
     threeDSFailed: "3D セキュア認証ができませんでした。",
     threeDSReturnFailed: "3Dセキュア認証からの復帰に失敗しました。もう一度お試しください。",
+    notes: { retrying: "お支払いを再度お試しいただいています。" },
   },
   settings: {
     digitsOnly: "半角数字で入力してください。",

@@ -4,7 +4,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { dictionaryFor, fmt, formatYen, isLocale, type Dictionary } from "@/lib/i18n";
-import { deliverMails, queueMail } from "@/lib/mail/outbox";
+import { queueMail } from "@/lib/mail/outbox";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export interface PaymentSection {
@@ -83,10 +83,4 @@ export async function queueOrderPaidMail(db: Db | Tx, orderId: number, lines: st
   const m = dict.cvs.mail;
   const body = compose(order, dict, m.paidIntro, lines);
   return queueMail(db, { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body });
-}
-
-/** "Order received", queued and handed to SMTP when configured — for gateways that need nothing more. */
-export async function sendOrderReceivedMail(db: Db, orderId: number, payment: PaymentSection): Promise<void> {
-  const id = await queueOrderReceivedMail(db, orderId, payment);
-  if (id) await deliverMails(db, [id]);
 }

@@ -38,7 +38,7 @@ export async function writePaymentLog(db: Db, entry: LogEntry, saveAll: boolean)
 }
 
 export function logEntryFromCall(gateway: "card" | "cvs", record: EscottCallRecord): LogEntry {
-  const orderId = Number(record.request.MerchantFree2);
+  const orderId = Number(record.orderId);
   return {
     gateway,
     orderId: Number.isSafeInteger(orderId) && orderId > 0 ? orderId : null,

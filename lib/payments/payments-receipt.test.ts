@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, ensureCart } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/orders/place";
 import { changeOrderStatus } from "@/lib/orders/transition";
-import { closePayment, PaymentConflictError, recordReceipt, startPayment } from "@/lib/payments/payments";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { closePayment, PaymentConflictError, recordReceipt, startPayment, succeedPayment } from "@/lib/payments/payments";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -18,8 +18,8 @@ async function onHoldOrderWithPayment() {
   const cart = await ensureCart(t.db, { userId: null, token: null });
   await addItem(t.db, cart.id, p.id, 1);
   const order = await placeOrder(t.db, { cartId: cart.id, checkoutKey: `k${Math.random()}`, userId: null, locale: "ja", data: sampleCheckout, paymentMethod: "cvs", shipping: { flatFee: 800, freeThreshold: 10000 } });
-  await changeOrderStatus(t.db, order.id, "on-hold", { note: "入金待ち" });
-  const payment = await startPayment(t.db, { orderId: order.id, gateway: "cvs", amount: order.total, state: "unpaid" });
+  const payment = await startPayment(t.db, { orderId: order.id, gateway: "cvs", amount: order.total });
+  await succeedPayment(t.db, payment.id, { event: "register", orderStatus: "on-hold", note: "入金待ち" });
   return { orderId: order.id, paymentId: payment.id, productId: p.id };
 }
 
@@ -60,17 +60,17 @@ describe("recordReceipt", () => {
 describe("closePayment", () => {
   it("cancels the waiting order, returns the stock and frees the order's live payment", async () => {
     const { orderId, paymentId, productId } = await onHoldOrderWithPayment();
-    expect(await closePayment(t.db, paymentId, { state: "expired", expectFrom: ["unpaid"], note: "期限切れ" })).toEqual({ orderCancelled: true });
+    expect(await closePayment(t.db, paymentId, { event: "expire", note: "期限切れ" })).toEqual({ orderCancelled: true });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("cancelled");
     expect((await t.db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(5);
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ state: "expired", liveOrderId: null });
-    await expect(closePayment(t.db, paymentId, { state: "cancelled", expectFrom: ["unpaid"], note: "x" })).rejects.toBeInstanceOf(PaymentConflictError);
+    await expect(closePayment(t.db, paymentId, { event: "cancel", note: "x" })).rejects.toBeInstanceOf(PaymentConflictError);
   });
 
   it("only notes an order that moved on meanwhile", async () => {
     const { orderId, paymentId } = await onHoldOrderWithPayment();
     await changeOrderStatus(t.db, orderId, "processing", { note: "手動" });
-    expect(await closePayment(t.db, paymentId, { state: "cancelled", expectFrom: ["unpaid"], note: "取消", author: "a@example.com" })).toEqual({ orderCancelled: false });
+    expect(await closePayment(t.db, paymentId, { event: "cancel", note: "取消", author: "a@example.com" })).toEqual({ orderCancelled: false });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("processing");
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, cartView, ensureCart } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/orders/place";
 import { failPayment, markPaymentUnknown, PaymentConflictError, startPayment, succeedPayment } from "@/lib/payments/payments";
-import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/lib/testing/test-db";
+import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 const rule = { flatFee: 800, freeThreshold: 10000 };
 let t: TestDb;
@@ -38,17 +38,17 @@ describe("payments", () => {
   it("success moves the order on and empties the cart in one step", async () => {
     const { orderId, total, cartId } = await pendingOrder();
     const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
-    await succeedPayment(t.db, payment.id, { state: "captured", orderStatus: "processing", note: "お支払いが完了しました。", expectFrom: ["started"], data: { processId: "P" } });
+    await succeedPayment(t.db, payment.id, { event: "authorize_and_capture", orderStatus: "processing", note: "お支払いが完了しました。", data: { processId: "P" } });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("processing");
     expect((await cartView(t.db, cartId, rule)).lines).toHaveLength(0);
     // A second success for the same payment (e.g. a replayed return) is refused.
-    await expect(succeedPayment(t.db, payment.id, { state: "captured", orderStatus: "processing", note: "x", expectFrom: ["started"] })).rejects.toBeInstanceOf(PaymentConflictError);
+    await expect(succeedPayment(t.db, payment.id, { event: "authorize_and_capture", orderStatus: "processing", note: "x" })).rejects.toBeInstanceOf(PaymentConflictError);
   });
 
   it("failure frees the order for another attempt, keeps the cart and returns stock", async () => {
     const { orderId, total, cartId, productId } = await pendingOrder();
     const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
-    await failPayment(t.db, payment.id, { codes: ["G12"], note: "G12: カード使用不可", expectFrom: ["started"] });
+    await failPayment(t.db, payment.id, { event: "decline", codes: ["G12"], note: "G12: カード使用不可" });
     const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.status).toBe("failed");
     expect((await t.db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(5);
@@ -59,7 +59,7 @@ describe("payments", () => {
   it("an unknown outcome keeps the order locked and flags it for the admin", async () => {
     const { orderId, total } = await pendingOrder();
     const payment = await startPayment(t.db, { orderId, gateway: "card", amount: total });
-    await markPaymentUnknown(t.db, payment.id, { codes: ["NG"], reason: "timeout", note: "応答なし", expectFrom: ["started"] });
+    await markPaymentUnknown(t.db, payment.id, { codes: ["NG"], reason: "timeout", note: "応答なし" });
     const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order.status).toBe("pending");
     expect(order.attention).toBe("payment_unknown:timeout");

@@ -3,10 +3,11 @@
 // timeline note and, on success, emptying the cart either all happen or none does.
 import type { Db, Tx } from "@/lib/db";
 import { Prisma, type Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor, fmt } from "@/lib/i18n";
 import { OrderError } from "@/lib/orders/errors";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote, transitionOrder } from "@/lib/orders/transition";
-import { LIVE_STATES, type PaymentState } from "@/lib/payments/state";
+import { isLiveState, nextPaymentState, type PaymentEvent, type PaymentState } from "@/lib/payments/state";
 import { newTransactionCode } from "@/lib/payments/transaction-code";
 
 export class PaymentConflictError extends Error {
@@ -22,7 +23,6 @@ export interface StartPaymentInput {
   amount: number;
   operateId?: string;
   payType?: string;
-  state?: PaymentState;
   pendingData?: string | null;
   agreement?: boolean;
   memberUsed?: boolean;
@@ -47,7 +47,7 @@ export async function startPayment(db: Db | Tx, input: StartPaymentInput): Promi
           liveOrderId: input.orderId,
           gateway: input.gateway,
           transactionCode: newTransactionCode(),
-          state: input.state ?? "started",
+          state: "started",
           operateId: input.operateId,
           amount: input.amount,
           payType: input.payType,
@@ -66,29 +66,64 @@ export async function startPayment(db: Db | Tx, input: StartPaymentInput): Promi
 }
 
 /**
- * Moves the payment from one of `from` to `to` (compare-and-set), so that two requests
- * racing on the same payment (a 3-D Secure return posted twice, say) cannot both proceed.
+ * The one way a payment's state changes: the table in state.ts names the next state for
+ * (current state, event), and the row moves by compare-and-set on the state the decision was
+ * made on, so two requests racing on the same payment (a 3-D Secure return posted twice, an
+ * admin's 取消 against a notification) cannot both proceed. A state that can no longer bring
+ * money also stops being the order's live payment.
  */
-export async function claimPayment(db: Db | Tx, paymentId: string, from: readonly PaymentState[], to: PaymentState, data: Prisma.PaymentUpdateManyMutationInput = {}): Promise<boolean> {
-  const res = await db.payment.updateMany({ where: { id: paymentId, state: { in: [...from] } }, data: { ...data, state: to } });
-  return res.count === 1;
+async function move(db: Db | Tx, payment: { id: string; state: string }, event: PaymentEvent, data: Prisma.PaymentUpdateManyMutationInput = {}): Promise<PaymentState> {
+  const to = nextPaymentState(payment.state, event);
+  if (!to) throw new PaymentConflictError(`Payment ${payment.id} is ${payment.state}: ${event} is not allowed`);
+  const res = await db.payment.updateMany({
+    where: { id: payment.id, state: payment.state },
+    data: { ...data, ...(isLiveState(to) ? {} : { liveOrderId: null }), state: to },
+  });
+  if (res.count !== 1) throw new PaymentConflictError(`Payment ${payment.id} changed before ${event}`);
+  return to;
+}
+
+/** move() that answers false instead of throwing when another request moved the payment first. */
+async function moved(db: Db | Tx, payment: { id: string; state: string }, event: PaymentEvent, data: Prisma.PaymentUpdateManyMutationInput = {}): Promise<boolean> {
+  try {
+    await move(db, payment, event, data);
+    return true;
+  } catch (err) {
+    if (err instanceof PaymentConflictError) return false;
+    throw err;
+  }
+}
+
+/** The state the caller decided on must still be the payment's (stale admin pages, racing requests). */
+function expectState(payment: { id: string; state: string }, from: string | undefined): void {
+  if (from !== undefined && payment.state !== from) throw new PaymentConflictError(`Payment ${payment.id} is ${payment.state}, not ${from}`);
+}
+
+/** Card checkout: the shopper goes to the 3-D Secure page; what they chose is kept sealed until they return. */
+export async function awaitThreeDS(db: Db, paymentId: string, pendingData: string): Promise<void> {
+  await move(db, { id: paymentId, state: "started" }, "await_3ds", { pendingData });
+}
+
+/**
+ * The 3-D Secure page answered for this attempt. Exactly one of several returns (replays, double
+ * posts) gets `true` and may go on to the authorization.
+ */
+export async function takeThreeDSReturn(db: Db, paymentId: string, data: Prisma.PaymentUpdateManyMutationInput = {}): Promise<boolean> {
+  return moved(db, { id: paymentId, state: "awaiting_3ds" }, "return_3ds", data);
 }
 
 export interface SucceedInput {
-  state: PaymentState;
+  event: Extract<PaymentEvent, "authorize" | "authorize_and_capture" | "register">;
   orderStatus: Extract<OrderStatus, "processing" | "on-hold" | "completed">;
   note: string;
   data?: Prisma.PaymentUpdateManyMutationInput;
-  expectFrom: readonly PaymentState[];
 }
 
 /** The money side succeeded: payment updated, order moved on, cart emptied — atomically. */
 export async function succeedPayment(db: Db, paymentId: string, input: SucceedInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    if (!(await claimPayment(tx, paymentId, input.expectFrom, input.state, input.data))) {
-      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${input.expectFrom.join("/")}`);
-    }
+    await move(tx, payment, input.event, input.data);
     if (payment.order.status !== input.orderStatus) {
       await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true });
     }
@@ -103,9 +138,11 @@ async function clearUnknownFlag(tx: Tx, orderId: number): Promise<void> {
 }
 
 export interface FailInput {
+  event: Extract<PaymentEvent, "decline" | "abandon" | "reconcile_failed">;
+  /** The state the decision was made on, when the caller saw one (an admin's page). */
+  from?: PaymentState;
   codes: string[];
   note: string;
-  expectFrom: readonly PaymentState[];
   /** Extra payment fields to record with the failure (e.g. the 3D認証結果). */
   data?: Prisma.PaymentUpdateManyMutationInput;
   author?: string;
@@ -117,9 +154,8 @@ export interface FailInput {
 export async function failPayment(db: Db, paymentId: string, input: FailInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    if (!(await claimPayment(tx, paymentId, input.expectFrom, "failed", { ...input.data, liveOrderId: null, lastCodes: input.codes.join("|"), pendingData: null }))) {
-      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}`);
-    }
+    expectState(payment, input.from);
+    await move(tx, payment, input.event, { ...input.data, lastCodes: input.codes.join("|"), pendingData: null });
     const to = input.orderStatus ?? "failed";
     if (payment.order.status === "pending" || payment.order.status === "on-hold") {
       await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false, author: input.author });
@@ -135,10 +171,10 @@ export async function failPayment(db: Db, paymentId: string, input: FailInput): 
  * moved. The payment stays live, so nobody can charge the order again, and the order is
  * flagged for the admin to reconcile (1Search / 2Ref / e-SCOTT's console by 決済コード).
  */
-export async function markPaymentUnknown(db: Db, paymentId: string, input: { codes: string[]; reason: string; note: string; expectFrom: readonly PaymentState[] }): Promise<void> {
+export async function markPaymentUnknown(db: Db, paymentId: string, input: { codes: string[]; reason: string; note: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
-    if (!(await claimPayment(tx, paymentId, input.expectFrom, "unknown", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
+    if (!(await moved(tx, payment, "lose_answer", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
     await tx.order.update({ where: { id: payment.orderId }, data: { attention: `payment_unknown:${input.reason}` } });
     await addOrderNote(tx, payment.orderId, input.note);
   });
@@ -182,8 +218,8 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
       const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
       const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] }, include: { order: true } });
       for (const w of waiting) {
-        if (!(await claimPayment(tx, w.id, ["awaiting_3ds"], "failed", { liveOrderId: null, lastCodes: "SUPERSEDED", pendingData: null }))) continue;
-        const note = `3Dセキュア認証の完了を待っていた決済（決済コード ${w.transactionCode}）は、新しいお支払い手続きに置き換えられました。`;
+        if (!(await moved(tx, w, "supersede", { lastCodes: "SUPERSEDED", pendingData: null }))) continue;
+        const note = fmt(dictionaryFor("ja").card.notes.threeDSSuperseded, { code: w.transactionCode });
         if (w.orderId !== order.id && w.order.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false });
         else await addOrderNote(tx, w.orderId, note);
       }
@@ -197,7 +233,7 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
     }
     if (order.status === "failed") {
       try {
-        await transitionOrder(tx, order.id, "pending", { note: "お支払いを再度お試しいただいています。", customerVisible: false, expectFrom: ["failed"] });
+        await transitionOrder(tx, order.id, "pending", { note: dictionaryFor("ja").payment.notes.retrying, customerVisible: false, expectFrom: ["failed"] });
       } catch (err) {
         if (err instanceof OrderError && err.code === "conflict") throw new PaymentConflictError(`Order ${order.id} changed concurrently`);
         throw err;
@@ -221,9 +257,9 @@ export async function cancelUnpaidOrder(db: Db, orderId: number, note: string): 
 }
 
 export interface OperationUpdate {
+  event: Extract<PaymentEvent, "capture" | "void" | "change_amount" | "reauthorize" | "reconcile_authorized" | "reconcile_captured" | "reconcile_voided" | "change_registration">;
   /** Compare-and-set: the state the decision was made on. */
-  expectFrom: readonly PaymentState[];
-  state: PaymentState;
+  from: PaymentState;
   note: string;
   author?: string;
   /** Move the order too (e.g. 取消 → cancelled / refunded, a resolved unknown → processing). */
@@ -241,10 +277,8 @@ export interface OperationUpdate {
 export async function applyPaymentOperation(db: Db, paymentId: string, update: OperationUpdate): Promise<void> {
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    const release = !LIVE_STATES.includes(update.state);
-    if (!(await claimPayment(tx, paymentId, update.expectFrom, update.state, { ...update.data, ...(release ? { liveOrderId: null } : {}) }))) {
-      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${update.expectFrom.join("/")}`);
-    }
+    expectState(payment, update.from);
+    await move(tx, payment, update.event, update.data);
     if (update.orderTotal !== undefined) await tx.order.update({ where: { id: payment.orderId }, data: { total: update.orderTotal } });
     // The gateway already acted, so its record must be kept even if the order cannot follow (e.g. a completed order is never "cancelled").
     const from = payment.order.status;
@@ -302,11 +336,8 @@ export async function recordReceipt(db: Db, paymentId: string, input: ReceiptInp
       await tx.paymentReceipt.create({
         data: { paymentId, recvNum: input.recvNum, nyukinDate: input.nyukinDate, cvsCd: input.cvsCd ?? null, amount: input.amount, source: input.source },
       });
-      const payment = await tx.payment.update({
-        where: { id: paymentId },
-        data: { state: "paid", paidAt: input.paidAt ?? new Date(), recvNum: input.recvNum, cvsCd: input.cvsCd ?? null, lastCodes: "OK" },
-        include: { order: true },
-      });
+      const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
+      await move(tx, payment, "receive", { paidAt: input.paidAt ?? new Date(), recvNum: input.recvNum, cvsCd: input.cvsCd ?? null, lastCodes: "OK" });
       const status = payment.order.status;
       let outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>;
       if (status === "pending" || status === "on-hold") {
@@ -332,8 +363,7 @@ export async function recordReceipt(db: Db, paymentId: string, input: ReceiptInp
 }
 
 export interface ClosePaymentInput {
-  state: Extract<PaymentState, "cancelled" | "expired">;
-  expectFrom: readonly PaymentState[];
+  event: Extract<PaymentEvent, "cancel" | "expire">;
   note: string;
   author?: string;
   codes?: string[];
@@ -347,10 +377,7 @@ export interface ClosePaymentInput {
 export async function closePayment(db: Db, paymentId: string, input: ClosePaymentInput): Promise<{ orderCancelled: boolean }> {
   return db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    const data: Prisma.PaymentUpdateManyMutationInput = { liveOrderId: null, ...(input.codes ? { lastCodes: input.codes.join("|") } : {}) };
-    if (!(await claimPayment(tx, paymentId, input.expectFrom, input.state, data))) {
-      throw new PaymentConflictError(`Payment ${paymentId} is ${payment.state}, not ${input.expectFrom.join("/")}`);
-    }
+    await move(tx, payment, input.event, input.codes ? { lastCodes: input.codes.join("|") } : {});
     if (payment.order.status === "pending" || payment.order.status === "on-hold") {
       await transitionOrder(tx, payment.orderId, "cancelled", { note: input.note, author: input.author, customerVisible: true, expectFrom: [payment.order.status] });
       return { orderCancelled: true };

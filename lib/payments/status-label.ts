@@ -1,5 +1,5 @@
 // The payment column of the admin order list: 決済ステータス for cards (与信 / 売上計上 / 取消 …),
-// 入金ステータス for online payments (未入金 / 入金済 / 期限切れ / 取消済み), as the plugins show them.
+// 入金ステータス for online payments (未入金 / 入金済 / 期限切れ / 取消済み), as the vendor's WooCommerce plugins show them (docs/escott-protocol.md §7.4).
 import type { Dictionary } from "@/lib/i18n";
 import { cvsDisplayStatus } from "@/lib/payments/cvs/status";
 

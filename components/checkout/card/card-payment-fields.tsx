@@ -1,5 +1,5 @@
 "use client";
-// The card method at checkout: saved-card choices (PROTOCOL §8.2), the card form, the
+// The card method at checkout: saved-card choices (docs/escott-protocol.md §8.2), the card form, the
 // installment menu (shown once the card number tells the brand, §5.2), the 3-D Secure
 // consent, and prepare(): card data → e-SCOTT's token script → only the token goes on.
 import { useEffect, useState } from "react";

@@ -1,5 +1,5 @@
 "use client";
-// 支払回数: the menu of the card's brand and the shop's setting (PROTOCOL §5.2).
+// 支払回数: the menu of the card's brand and the shop's setting (docs/escott-protocol.md §5.2).
 import { useEffect } from "react";
 import { useI18n } from "@/components/i18n-provider";
 import { inputClass } from "@/components/ui/field";

@@ -1,6 +1,7 @@
-// e-SCOTT's token script (PROTOCOL §4): loaded from e-SCOTT's host with the attributes it reads
+// e-SCOTT's token script (docs/escott-protocol.md §4): loaded from e-SCOTT's host with the attributes it reads
 // (class="spsvToken", callBackFunc = the name of our global callback). Card data goes to it and
 // nowhere else; we get back an opaque token and the masked number.
+import { tokenInputProblems, TOKEN_UNKNOWN_ERROR } from "@/lib/escott/names";
 import { TOKEN_CALLBACK_NAME } from "@/lib/payments/card/client-data";
 
 interface SpsvApi {
@@ -58,7 +59,7 @@ export async function createToken(src: string, card: CardData, timeoutMs = 20_00
     };
     const timer = setTimeout(() => finish({ ok: false, code: "timeout" }), timeoutMs);
     w[TOKEN_CALLBACK_NAME] = (token: string, maskedCard: string, code?: string) =>
-      finish(token ? { ok: true, token, maskedCard } : { ok: false, code: code || "K99" });
+      finish(token ? { ok: true, token, maskedCard } : { ok: false, code: code || TOKEN_UNKNOWN_ERROR });
     // Year before month (§4.2); no 認証アシスト items.
     api.spsvCreateToken(card.number, card.year, card.month, card.securityCode, "", "", "", "", "");
   });
@@ -67,10 +68,10 @@ export async function createToken(src: string, card: CardData, timeoutMs = 20_00
 /** Field errors for the token script's input codes; anything else is a general failure. */
 export function tokenErrors(code: string): Record<string, string> | null {
   const errors: Record<string, string> = {};
-  for (const c of code.split("|")) {
-    if (c === "K20" || c === "K82") errors["payment.cardNumber"] = "card.numberFormat";
-    if (c === "K21") errors["payment.expiry"] = "card.expiryRequired";
-    if (c === "K24") errors["payment.securityCode"] = "card.securityCodeFormat";
+  for (const problem of tokenInputProblems(code)) {
+    if (problem === "cardNumber") errors["payment.cardNumber"] = "card.numberFormat";
+    if (problem === "expiry") errors["payment.expiry"] = "card.expiryRequired";
+    if (problem === "securityCode") errors["payment.securityCode"] = "card.securityCodeFormat";
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }

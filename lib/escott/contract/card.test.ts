@@ -1,5 +1,5 @@
 // Contract: card transactions on OAUT002 — 1Auth, 1Gathering, 1Capture, 1Change, 1Delete, 1Search, 1ReAuth
-// (PROTOCOL §3.2, §3.4, §12.8) with the real client against the real emulator.
+// (docs/escott-protocol.md §3.2, §3.4, §12.8) with the real client against the real emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { jstDate } from "../dates";

@@ -1,5 +1,5 @@
 // Contract: online payment agency on OCNV005 — 2Add, 2Chg, 2Del, 2Ref — the JLPcon payment page and the
-// 入金結果通知 (PROTOCOL §3.6, §7, §12.10, §12.15, §12.16), with a throw-away local receiver as the shop.
+// 入金結果通知 (docs/escott-protocol.md §3.6, §7, §12.10, §12.15, §12.16), with a throw-away local receiver as the shop.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { payLimitFromDays } from "../dates";

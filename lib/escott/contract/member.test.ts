@@ -1,5 +1,5 @@
 // Contract: card members on OCRP005 — 4MemAdd, 4MemChg, 4MemRefM, 4MemInval, 4MemDel — and stored-card payments
-// with the K80/K81 member-consistency rule on process requests (PROTOCOL §3.4, §3.5, §8, §12.8, §12.9).
+// with the K80/K81 member-consistency rule on process requests (docs/escott-protocol.md §3.4, §3.5, §8, §12.8, §12.9).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { jstDate } from "../dates";
 import { CARDS, expectOk, expectRejected, newMember, newOrderId, startHarness, type ContractHarness, type TestCardInput } from "@/test/support/contract-harness";

@@ -1,4 +1,4 @@
-// Contract: 3-D Secure through the browser (PROTOCOL §6.2–6.6, §12.12). The client builds the auto-submitted form,
+// Contract: 3-D Secure through the browser (docs/escott-protocol.md §6.2–6.6, §12.12). The client builds the auto-submitted form,
 // the test POSTs it to OTDS010 like a browser, reads the auto-POST form the page answers with, submits that to a
 // local "shop" at RedirectUrl, and feeds what the shop received to threeDS.parseReturn.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

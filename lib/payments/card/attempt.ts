@@ -2,9 +2,11 @@
 // not paid, nobody knows) and where the shopper goes next.
 import { adminText, customerMessage, PAYMENT_FAILED_MESSAGE, type EscottFailure, type LocalizedText } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor, fmt } from "@/lib/i18n";
 import { failPayment, markPaymentUnknown } from "@/lib/payments/payments";
-import type { CardPaymentState } from "@/lib/payments/state";
 import type { CardContext } from "@/lib/payments/card/context";
+
+const NOTES = dictionaryFor("ja").card.notes;
 
 export type AttemptResult =
   | { kind: "paid" }
@@ -27,9 +29,10 @@ export function isDefiniteFailure(result: EscottFailure): boolean {
   return result.reason === "rejected" || result.reason === "invalid_request" || result.reason === "not_configured";
 }
 
-export function failureNote(operateId: string, result: Pick<EscottFailure, "codes" | "reason" | "detail">): string {
+/** The timeline note of a failed call: which operation, and e-SCOTT's codes (or why nothing usable came back). */
+export function failureNote(result: Pick<EscottFailure, "operateId" | "codes" | "reason" | "detail">): string {
   const why = result.reason === "rejected" ? adminText(result.codes) : `NG (${result.reason}${result.detail ? `: ${result.detail}` : ""})`;
-  return `支払い処理に失敗しました（${operateId}）。\n${why}`;
+  return fmt(NOTES.failed, { operation: result.operateId, why });
 }
 
 /** Records a definite failure; the order becomes failed (stock back), the cart stays for another try. */
@@ -41,12 +44,11 @@ export async function failAttempt(
     note: string;
     message?: LocalizedText;
     notice?: Extract<AttemptResult, { kind: "failed" }>["notice"];
-    from?: CardPaymentState[];
     data?: Parameters<typeof failPayment>[2]["data"];
     declined?: boolean;
   },
 ): Promise<AttemptResult> {
-  await failPayment(c.db, payment.id, { codes: input.codes, note: input.note, expectFrom: input.from ?? ["started"], data: input.data });
+  await failPayment(c.db, payment.id, { event: "decline", codes: input.codes, note: input.note, data: input.data });
   return { kind: "failed", message: input.message ?? PAYMENT_FAILED_MESSAGE, notice: input.notice ?? "payment.failed", ...(input.declined && { declineCodes: input.codes }) };
 }
 
@@ -55,13 +57,12 @@ export async function unknownAttempt(c: CardContext, payment: Payment, operateId
   await markPaymentUnknown(c.db, payment.id, {
     codes: result.codes,
     reason: result.reason,
-    note: `${operateId} の結果を確認できませんでした（${result.reason}）。二重請求を防ぐため、この注文の支払いを保留しています。決済コード ${payment.transactionCode} で取引照会、または e-SCOTT の加盟店管理画面で確認してください。`,
-    expectFrom: ["started"],
+    note: fmt(NOTES.unknown, { operation: operateId, reason: result.reason, code: payment.transactionCode }),
   });
   return { kind: "unknown" };
 }
 
-/** The grouped message of the card's problem, or the plugins' generic one for "contact us" codes. */
+/** The grouped message of the card's problem, or the generic one the vendor's plugins show for "contact us" codes. */
 export function declineMessage(codes: string[]): LocalizedText {
   return { ja: customerMessage(codes, "ja"), en: customerMessage(codes, "en") };
 }

@@ -1,10 +1,13 @@
 // The authorization itself (1Auth 与信 or 1Gathering 与信売上計上, per 処理区分), after any
 // token, member and 3-D Secure steps. The one call that moves money at checkout.
-import type { CardSource, PayType, ThreeDSValues } from "@/lib/escott";
+import { OPERATE_ID, type CardSource, type PayType, type ThreeDSValues } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor } from "@/lib/i18n";
 import { succeedPayment } from "@/lib/payments/payments";
 import { declineMessage, failAttempt, failureNote, isDefiniteFailure, unknownAttempt, type AttemptResult } from "@/lib/payments/card/attempt";
 import type { CardContext } from "@/lib/payments/card/context";
+
+const NOTES = dictionaryFor("ja").card.notes;
 
 export interface AuthorizeInput {
   source: CardSource;
@@ -15,7 +18,7 @@ export interface AuthorizeInput {
 
 export async function authorize(c: CardContext, payment: Payment, input: AuthorizeInput): Promise<AttemptResult> {
   const operateId = c.settings.operateId;
-  const call = operateId === "1Auth" ? c.client.card.auth : c.client.card.gathering;
+  const call = operateId === OPERATE_ID.auth ? c.client.card.auth : c.client.card.gathering;
   const result = await call({
     orderId: String(payment.orderId),
     amount: payment.amount,
@@ -26,16 +29,14 @@ export async function authorize(c: CardContext, payment: Payment, input: Authori
   });
   if (result.ok) {
     await succeedPayment(c.db, payment.id, {
-      state: operateId === "1Auth" ? "authorized" : "captured",
+      event: operateId === OPERATE_ID.auth ? "authorize" : "authorize_and_capture",
       orderStatus: "processing",
-      note: "お支払いが完了しました。",
-      expectFrom: ["started"],
+      note: NOTES.paid,
       data: {
         operateId,
         payType: input.payType,
         processId: result.data.processId,
         processPass: c.box.seal(result.data.processPass),
-        secureResultCode: input.threeDS?.SecureResultCode ?? null,
         agreement: input.agreement,
         memberUsed: "member" in input.source,
         paidAt: c.now(),
@@ -48,9 +49,8 @@ export async function authorize(c: CardContext, payment: Payment, input: Authori
   if (!isDefiniteFailure(result)) return unknownAttempt(c, payment, operateId, result);
   return failAttempt(c, payment, {
     codes: result.codes,
-    note: failureNote(operateId, result),
+    note: failureNote(result),
     message: declineMessage(result.codes),
     declined: true,
-    data: input.threeDS ? { secureResultCode: input.threeDS.SecureResultCode } : undefined,
   });
 }

@@ -57,7 +57,7 @@ export function parseCardPayload(raw: unknown, settings: CardSettings, member: M
 }
 
 /**
- * PROTOCOL §8.2, with the plugins' defect fixed: with 常にカード会員に登録 on, a member paying
+ * docs/escott-protocol.md §8.2, with a defect of the vendor's WooCommerce plugins fixed: with 常にカード会員に登録 on, a member paying
  * with a new card ("change card and pay") really replaces the saved card.
  */
 export function saveCard(settings: CardSettings, member: MemberState, ticked: boolean): boolean {

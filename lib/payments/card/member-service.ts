@@ -1,11 +1,11 @@
-// My Account 「クレジットカード登録/更新」 and the admin's 「カード会員情報を削除」 (PROTOCOL §8.4):
+// My Account 「クレジットカード登録/更新」 and the admin's 「カード会員情報を削除」 (docs/escott-protocol.md §8.4):
 // register or replace the saved card from a token (through the 3-D Secure page when it is on),
 // show it, delete it (4MemInval → 4MemDel).
-import type { EscottFailure, ThreeDSReturn } from "@/lib/escott";
+import { OPERATE_ID, RESPONSE_CODE, type EscottFailure, type ThreeDSReturn } from "@/lib/escott";
 import { threeDSReturnUrl, type CardContext } from "@/lib/payments/card/context";
 import { deletionBlock, type DeletionBlock } from "@/lib/payments/card/deletion-rule";
 import { cardSummary, findMember, forgetMember, memberKey, saveMember, updateMemberCard, type StoredMember } from "@/lib/payments/card/member-store";
-import { claimRegistration, rememberRegistration } from "@/lib/payments/card/registration-pending";
+import { claimRegistration, rememberRegistration, type PendingRegistration } from "@/lib/payments/card/registration-pending";
 
 /** Dictionary keys (dict.card.*) of what the customer is told. */
 export type MemberNotice =
@@ -38,7 +38,7 @@ export async function referenceSavedCard(c: CardContext, userId: string): Promis
   const member = await findMember(c.db, c.box, userId);
   if (!member) return null;
   const ref = await c.client.member.reference({ userId, kaiinId: member.kaiinId, kaiinPass: member.kaiinPass });
-  if (!ref.ok) return ref.codes.includes("K71") || !member.last4 ? null : { brand: member.brand ?? "unknown", last4: member.last4 };
+  if (!ref.ok) return ref.codes.includes(RESPONSE_CODE.memberUnknown) || !member.last4 ? null : { brand: member.brand ?? "unknown", last4: member.last4 };
   await updateMemberCard(c.db, userId, { brand: ref.data.brand, last4: ref.data.last4 });
   return { brand: ref.data.brand, last4: ref.data.last4, cardExp: ref.data.cardExp };
 }
@@ -49,7 +49,7 @@ async function currentMember(c: CardContext, userId: string): Promise<StoredMemb
   if (!member) return null;
   const ref = await c.client.member.reference({ userId, kaiinId: member.kaiinId, kaiinPass: member.kaiinPass });
   if (ref.ok) return member;
-  return ref.codes.includes("K71") ? null : ref;
+  return ref.codes.includes(RESPONSE_CODE.memberUnknown) ? null : ref;
 }
 
 export async function registerCard(
@@ -61,7 +61,7 @@ export async function registerCard(
   if (!found.ok) return { kind: "done", notice: "card.tokenFailed" };
   const existing = await currentMember(c, user.id);
   if (existing && "ok" in existing) return { kind: "done", notice: "card.notFound" };
-  const operateId = existing ? "4MemChg" : "4MemAdd";
+  const operateId = existing ? OPERATE_ID.memberChange : OPERATE_ID.memberAdd;
   const credentials = existing ? { kaiinId: existing.kaiinId, kaiinPass: existing.kaiinPass } : c.client.member.newCredentials(memberKey(user.id));
 
   if (c.settings.threeDSecure) {
@@ -82,7 +82,7 @@ export async function registerCard(
 export async function finishRegistration(c: CardContext, ret: ThreeDSReturn): Promise<MemberNotice> {
   const pending = await claimRegistration(c.db, c.box, ret.transactionCode, c.now());
   if (!pending || pending.operateId !== ret.operateId || pending.userId !== ret.userId) return "card.returnUnknown";
-  const failed = pending.operateId === "4MemChg" ? "card.changeFailed" : "card.addFailed";
+  const failed = registrationFailed(pending);
   if (!ret.proceed) return "card.threeDSFailed";
   if (!ret.responseOk) return failed;
   // The plugins confirm the registration with 4MemRefM before trusting it.
@@ -90,6 +90,16 @@ export async function finishRegistration(c: CardContext, ret: ThreeDSReturn): Pr
   if (!ref.ok) return failed;
   await saveMember(c.db, c.box, { userId: pending.userId, kaiinId: pending.kaiinId, kaiinPass: pending.kaiinPass, brand: ref.data.brand, last4: ref.data.last4 });
   return "card.saved";
+}
+
+/** e-SCOTT refused the registration request itself (a used token…): the pending registration ends. */
+export async function refusedRegistration(c: CardContext, transactionCode: string): Promise<MemberNotice> {
+  const pending = await claimRegistration(c.db, c.box, transactionCode, c.now());
+  return pending ? registrationFailed(pending) : "card.returnUnknown";
+}
+
+function registrationFailed(pending: PendingRegistration): MemberNotice {
+  return pending.operateId === OPERATE_ID.memberChange ? "card.changeFailed" : "card.addFailed";
 }
 
 export type DeleteOutcome = { ok: true } | { ok: false; notice: MemberNotice };
@@ -107,11 +117,11 @@ export async function deleteCard(c: CardContext, userId: string, by: "customer" 
   const member = await findMember(c.db, c.box, userId);
   if (!member) return { ok: true };
   const params = { userId, kaiinId: member.kaiinId, kaiinPass: member.kaiinPass };
-  const unknownInTestMode = (r: EscottFailure) => c.settings.testMode && r.codes.includes("K71");
+  const unknownInTestMode = (r: EscottFailure) => c.settings.testMode && r.codes.includes(RESPONSE_CODE.memberUnknown);
 
   const invalidated = await c.client.member.invalidate(params);
   // K75: already invalid (an earlier deletion stopped half-way) — go on with 4MemDel.
-  if (!invalidated.ok && !invalidated.codes.includes("K75")) {
+  if (!invalidated.ok && !invalidated.codes.includes(RESPONSE_CODE.memberInvalid)) {
     if (!unknownInTestMode(invalidated)) return { ok: false, notice: "card.deleteFailed" };
     await forgetMember(c.db, userId);
     return { ok: true };

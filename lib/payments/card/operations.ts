@@ -1,9 +1,10 @@
-// The card operations the light plugin leaves to e-SCOTT's console (PROTOCOL §10.2), done from
+// The card operations the vendor's light WooCommerce plugin leaves to e-SCOTT's console (docs/escott-protocol.md §10.2), done from
 // the order page: 売上計上 1Capture, 取消 1Delete, 利用額変更 1Change, 再オーソリ 1ReAuth,
-// 取引照会 1Search, and settling an attempt whose outcome is unknown. Unlike the pro plugin the
+// 取引照会 1Search, and settling an attempt whose outcome is unknown. Unlike the vendor's pro plugin the
 // order follows: 取消 cancels (or refunds) it and an amount change updates its total.
-import { adminText, type EscottResult, type ProcessParams } from "@/lib/escott";
+import { adminText, OPERATE_ID, RESPONSE_CODE, type EscottResult, type ProcessParams, type SearchData } from "@/lib/escott";
 import type { Order, Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor, fmt } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
 import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
@@ -19,13 +20,9 @@ export const GATEWAY_OPERATIONS = ["capture", "void", "change", "reauth", "searc
 export const RESOLUTIONS = ["markPaid", "markFailed"] as const;
 export type CardOperation = (typeof GATEWAY_OPERATIONS)[number] | (typeof RESOLUTIONS)[number];
 
-const OPERATE_IDS: Record<(typeof GATEWAY_OPERATIONS)[number], string> = {
-  capture: "1Capture",
-  void: "1Delete",
-  change: "1Change",
-  reauth: "1ReAuth",
-  search: "1Search",
-};
+const NOTES = dictionaryFor("ja").card.notes;
+
+
 
 const BY_STATE: Partial<Record<CardPaymentState, readonly CardOperation[]>> = {
   authorized: ["capture", "void", "change", "reauth", "search"],
@@ -93,32 +90,31 @@ async function resolve(c: CardContext, payment: Payment, request: OperationReque
   if (!note) return { ok: false, message: "card.noteRequired" };
   if (request.operation === "markFailed") {
     await failPayment(c.db, payment.id, {
-      codes: payment.lastCodes ? payment.lastCodes.split("|") : ["NG"],
-      note: `e-SCOTT で確認のうえ、未決済として処理しました（決済コード ${payment.transactionCode}）。\n${note}`,
-      expectFrom: ["unknown", "started", "awaiting_3ds"],
+      codes: payment.lastCodes ? payment.lastCodes.split("|") : [RESPONSE_CODE.ng],
+      note: fmt(NOTES.markedFailed, { code: payment.transactionCode, note }),
+      event: "reconcile_failed",
+      from: payment.state as CardPaymentState,
       author: admin,
     });
     return { ok: true, message: "card.markedFailed" };
   }
   await applyPaymentOperation(c.db, payment.id, {
-    expectFrom: ["unknown", "started"],
-    state: payment.operateId === "1Auth" ? "authorized" : "captured",
+    event: payment.operateId === OPERATE_ID.auth ? "reconcile_authorized" : "reconcile_captured",
+    from: payment.state as CardPaymentState,
     orderStatus: "processing",
-    note: `e-SCOTT で確認のうえ、支払い済みとして処理しました（決済コード ${payment.transactionCode}）。\n${note}`,
+    note: fmt(NOTES.markedPaid, { code: payment.transactionCode, note }),
     author: admin,
     data: { paidAt: c.now(), pendingData: null },
   });
   return { ok: true, message: "card.markedPaid" };
 }
 
-function outcomeLine(operateId: string, result: EscottResult<unknown>): string {
-  const transactionId = result.raw?.TransactionId ?? "-";
-  return `${operateId} 処理通番 ${transactionId} 結果 ${result.ok ? "OK" : result.codes.join("|")}`;
+function outcomeLine(result: EscottResult<unknown>): string {
+  return fmt(NOTES.outcomeLine, { operation: result.operateId, transactionId: result.transactionId ?? "-", result: result.codes.join("|") });
 }
 
 async function callGateway(c: CardContext, payment: Payment & { order: Order }, request: OperationRequest, admin: string): Promise<OperationResult> {
   const op = request.operation as (typeof GATEWAY_OPERATIONS)[number];
-  const operateId = OPERATE_IDS[op];
   if ((op === "change" || op === "reauth") && !(request.amount && Number.isSafeInteger(request.amount) && request.amount > 0 && request.amount <= 99_999_999)) {
     return { ok: false, message: "card.amountInvalid" };
   }
@@ -131,7 +127,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
     processPass: payment.processPass ? c.box.open(payment.processPass) : "",
     transactionCode: payment.transactionCode,
   };
-  const send = (withMember: boolean): Promise<EscottResult<{ amount?: number; salesDate?: string }>> => {
+  const send = (withMember: boolean): Promise<EscottResult<SearchData>> => {
     const m = withMember && member ? { kaiinId: member.kaiinId, kaiinPass: member.kaiinPass } : undefined;
     switch (op) {
       case "capture":
@@ -147,31 +143,31 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
     }
   };
   let result = await send(member !== null);
-  // K81: the master had no KaiinId after all — the pro plugin resends once without it.
-  if (!result.ok && member && result.codes.includes("K81")) result = await send(false);
+  // K81: the master had no KaiinId after all — the vendor's pro plugin resends once without it (§9.4).
+  if (!result.ok && member && result.codes.includes(RESPONSE_CODE.memberNotOnTransaction)) result = await send(false);
 
   if (!result.ok) {
-    await addOrderNote(c.db, payment.orderId, `${operationLabel(op)}に失敗しました。\n${outcomeLine(operateId, result)}\n${result.reason === "rejected" ? adminText(result.codes) : `NG (${result.reason})`}`, { author: admin });
+    const why = result.reason === "rejected" ? adminText(result.codes) : `${RESPONSE_CODE.ng} (${result.reason})`;
+    await addOrderNote(c.db, payment.orderId, fmt(NOTES.operationFailed, { label: NOTES.labels[op], line: outcomeLine(result), why }), { author: admin });
     if (result.reason !== "rejected") return { ok: false, message: "card.opUnknown" };
-    return { ok: false, message: result.codes.includes("K12") ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
+    return { ok: false, message: result.codes.includes(RESPONSE_CODE.transactionGone) ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
   }
 
-  const line = outcomeLine(operateId, result);
+  const line = outcomeLine(result);
   const state = payment.state as CardPaymentState;
   switch (op) {
     case "capture":
-      await applyPaymentOperation(c.db, payment.id, { expectFrom: ["authorized"], state: "captured", note: `売上計上しました。\n${line}`, author: admin, data: { lastCodes: "OK" } });
+      await applyPaymentOperation(c.db, payment.id, { event: "capture", from: state, note: fmt(NOTES.captured, { line }), author: admin, data: { lastCodes: "OK" } });
       return { ok: true, message: "card.captured" };
     case "void": {
       const target: OrderStatus = state === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded";
-      await applyPaymentOperation(c.db, payment.id, { expectFrom: [state], state: "voided", orderStatus: target, note: `取引を取り消しました（${target === "cancelled" ? "与信の取消" : "売上の取消・返金"}）。\n${line}`, author: admin, data: { lastCodes: "OK" } });
+      await applyPaymentOperation(c.db, payment.id, { event: "void", from: state, orderStatus: target, note: fmt(target === "cancelled" ? NOTES.voidedAuthorization : NOTES.voidedSale, { line }), author: admin, data: { lastCodes: "OK" } });
       return { ok: true, message: "card.voided" };
     }
     case "change":
     case "reauth": {
       const amount = request.amount!;
-      const what = op === "change" ? "利用額を変更しました" : "再オーソリを行いました";
-      await applyPaymentOperation(c.db, payment.id, { expectFrom: [state], state, orderTotal: amount, note: `${what}（${payment.amount}円 → ${amount}円）。注文の合計金額も変更しました。\n${line}`, author: admin, data: { amount, lastCodes: "OK" } });
+      await applyPaymentOperation(c.db, payment.id, { event: op === "change" ? "change_amount" : "reauthorize", from: state, orderTotal: amount, note: fmt(op === "change" ? NOTES.amountChanged : NOTES.reauthorized, { before: payment.amount, after: amount, line }), author: admin, data: { amount, lastCodes: "OK" } });
       return { ok: true, message: op === "change" ? "card.amountChanged" : "card.reauthorized" };
     }
     case "search":
@@ -179,30 +175,29 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
   }
 }
 
+/** What 取引照会 found at e-SCOTT, as the event that brings our record in line. */
+const RECONCILE = { authorized: "reconcile_authorized", captured: "reconcile_captured", voided: "reconcile_voided" } as const;
+
 function canCancel(status: string): boolean {
   return isOrderStatus(status) && canTransition(status, "cancelled");
 }
 
-function operationLabel(op: (typeof GATEWAY_OPERATIONS)[number]): string {
-  return { capture: "売上計上", void: "取消", change: "利用額変更", reauth: "再オーソリ", search: "取引照会" }[op];
-}
-
 /**
- * 1Search answers Amount and SalesDate. PROTOCOL §14.2 leaves its other fields unknown; when the
+ * 1Search answers Amount and SalesDate. docs/escott-protocol.md §14.2 leaves its other fields unknown; when the
  * answer carries a status (the emulator's KessaiStatus), an unknown or stale local state follows it.
  */
-async function searchResult(c: CardContext, payment: Payment & { order: Order }, result: EscottResult<{ amount?: number; salesDate?: string }>, line: string, admin: string): Promise<OperationResult> {
+async function searchResult(c: CardContext, payment: Payment & { order: Order }, result: EscottResult<SearchData>, line: string, admin: string): Promise<OperationResult> {
   if (!result.ok) return { ok: false, message: "card.opRejected" };
-  const remote = { AUTH: "authorized", SALES: "captured", CANCEL: "voided" }[result.raw.KessaiStatus ?? ""] as CardPaymentState | undefined;
-  const values = { amount: result.data.amount !== undefined ? String(result.data.amount) : "-", salesDate: result.data.salesDate ?? "-", status: result.raw.KessaiStatus ?? "-" };
-  const note = `取引照会: 利用金額 ${values.amount} / 売上計上日 ${values.salesDate} / 状態 ${values.status}\n${line}`;
+  const remote = result.data.status;
+  const values = { amount: result.data.amount !== undefined ? String(result.data.amount) : "-", salesDate: result.data.salesDate ?? "-", status: result.data.statusText ?? "-" };
+  const note = fmt(NOTES.searched, { ...values, line });
   const local = payment.state as CardPaymentState;
   if (remote && remote !== local && (local === "unknown" || local === "authorized" || local === "captured")) {
     await applyPaymentOperation(c.db, payment.id, {
-      expectFrom: [local],
-      state: remote,
+      event: RECONCILE[remote],
+      from: local,
       orderStatus: remote === "voided" ? (local === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded") : local === "unknown" ? "processing" : undefined,
-      note: `${note}\ne-SCOTT の状態に合わせて決済状態を更新しました。`,
+      note: `${note}\n${NOTES.followedEscott}`,
       author: admin,
       data: { lastCodes: "OK", ...(result.data.amount ? { amount: result.data.amount } : {}), ...(local === "unknown" ? { paidAt: c.now() } : {}) },
     });

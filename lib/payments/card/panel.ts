@@ -1,6 +1,7 @@
-// What the admin order page shows of a card payment (PROTOCOL §10.1–10.2): the current attempt,
+// What the admin order page shows of a card payment (docs/escott-protocol.md §10.1–10.2): the current attempt,
 // earlier ones, the operation history from the payment log and what may be done next.
 import type { Db } from "@/lib/db";
+import { transactionIdIn } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { PENDING_KIND } from "@/lib/payments/card/registration-pending";
 import { availableOperations, operationsExpired, STALE_ATTEMPT_MS, type CardOperation } from "@/lib/payments/card/operations";
@@ -27,8 +28,7 @@ export interface CardPanel {
 function transactionIdOf(response: string | null): string | null {
   if (!response) return null;
   try {
-    const parsed = JSON.parse(response) as Record<string, unknown>;
-    return typeof parsed.TransactionId === "string" ? parsed.TransactionId : null;
+    return transactionIdIn(JSON.parse(response) as Record<string, unknown>);
   } catch {
     return null;
   }

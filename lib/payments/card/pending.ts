@@ -1,4 +1,4 @@
-// What a checkout must remember across the 3-D Secure round trip (PROTOCOL §6.3 step 3): the
+// What a checkout must remember across the 3-D Secure round trip (docs/escott-protocol.md §6.3 step 3): the
 // browser leaves our site and e-SCOTT posts back without our session, so the choices travel
 // in Payment.pendingData — sealed, because the token is in it — and are cleared once used.
 import { z } from "zod";

@@ -1,17 +1,18 @@
-// A My Account card registration waiting for its 3-D Secure return (PROTOCOL §6.4, §8.4).
-// Like the plugins' `post` rows, it is kept in the payment-log table under its MerchantFree1:
+// A My Account card registration waiting for its 3-D Secure return (docs/escott-protocol.md §6.4, §8.4).
+// Like the `post` rows of the vendor's WooCommerce plugins, it is kept in the payment-log table under its 決済コード:
 // the return is a cross-site POST without our session, so this row is how we recognise it.
 // The row is sealed (it holds the new KaiinId/KaiinPass), hidden from the log page, and
 // claimed by deleting it, so a replayed return finds nothing to act on.
 import { z } from "zod";
 import type { Db } from "@/lib/db";
+import { MEMBER_REGISTRATIONS } from "@/lib/escott";
 import type { SecretBox } from "@/lib/security/secret-box";
 
 export const PENDING_KIND = "pending";
 const MAX_AGE_MS = 2 * 60 * 60 * 1000;
 
 const pendingSchema = z.object({
-  operateId: z.enum(["4MemAdd", "4MemChg"]),
+  operateId: z.enum(MEMBER_REGISTRATIONS),
   userId: z.string(),
   kaiinId: z.string(),
   kaiinPass: z.string(),

@@ -1,102 +1,112 @@
-// What e-SCOTT's 3-D Secure page posts back to (PROTOCOL §6.3 steps 7–8, §6.4). It is a
-// cross-site POST: no session cookie can be relied on. The attempt is found by MerchantFree1
-// inside the AES-encrypted EncryptValue (only e-SCOTT and we hold the key), checked against
-// what we remembered, and claimed by compare-and-set, so a replayed or duplicated return only
-// redirects to where the first one led.
-import { decryptValue, splitResponseCodes } from "@/lib/escott";
+// What e-SCOTT's 3-D Secure page posts back to (docs/escott-protocol.md §6.3 steps 7–9, §6.4).
+// It is a cross-site POST: no session cookie can be relied on. The attempt is found by its
+// 決済コード inside the AES-encrypted EncryptValue (only e-SCOTT and we hold the key), claimed by
+// compare-and-set, so a replayed or duplicated return only leads to where the first one led.
+import { OPERATE_ID, type CardSource, type ThreeDSRefusal, type ThreeDSReturn, type ThreeDSValues } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
+import { dictionaryFor } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
-import { PaymentConflictError } from "@/lib/payments/payments";
+import { takeThreeDSReturn } from "@/lib/payments/payments";
 import { failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
-import { continueAfterThreeDS } from "@/lib/payments/card/checkout";
+import { authorize } from "@/lib/payments/card/authorize";
 import type { CardContext } from "@/lib/payments/card/context";
-import { finishRegistration } from "@/lib/payments/card/member-service";
-import { claimRegistration } from "@/lib/payments/card/registration-pending";
+import { finishRegistration, refusedRegistration } from "@/lib/payments/card/member-service";
+import { registeredCardSource, savedCardSource, type SourceResult } from "@/lib/payments/card/member-steps";
+import { openPending, type PendingCheckout } from "@/lib/payments/card/pending";
 
 export type ReturnResponse = { status: 303; location: string } | { status: 400; reason: string };
+
+type OrderRef = { id: number; accessKey: string };
 
 const SETTLE_WAIT_MS = 15_000;
 
 export async function handleThreeDSReturn(c: CardContext | null, encryptValue: unknown): Promise<ReturnResponse> {
   if (!c) return { status: 400, reason: "The card gateway is not configured" };
-  const redirect = (path: string): ReturnResponse => ({ status: 303, location: new URL(path, c.siteUrl).href });
+  const goTo = (path: string): ReturnResponse => ({ status: 303, location: new URL(path, c.siteUrl).href });
+
+  // 1. Decrypt and check what was posted: a 3-D Secure result, e-SCOTT refusing the request
+  //    itself (a used token, a re-posted form), or nothing we accept.
   const ret = c.client.threeDS.parseReturn(encryptValue);
-  if (!ret.ok) {
-    const refused = ret.reason === "missing_fields" ? refusedAttempt(c, encryptValue) : null;
-    if (refused) return redirect(await handleRefusal(c, refused));
+  if (!ret.ok && ret.reason !== "refused") {
     await writePaymentLog(c.db, { gateway: "card", operateId: "3DS", kind: "return", outcome: "error", detail: `${ret.reason}: ${ret.detail}` }, c.settings.saveLog);
     return { status: 400, reason: `EncryptValue is invalid (${ret.reason})` };
   }
-  const orderId = ret.orderId && /^\d+$/.test(ret.orderId) ? Number(ret.orderId) : null;
-  await writePaymentLog(
-    c.db,
-    { gateway: "card", orderId, transactionCode: ret.transactionCode, operateId: ret.operateId, kind: "return", outcome: ret.responseOk ? "ok" : "rejected", responseCd: ret.responseCd, response: ret.raw, detail: `SecureResultCode=${ret.secureResultCode}` },
-    c.settings.saveLog,
-  );
+  await logReturn(c, ret);
 
-  if (ret.operateId !== "3Secure") return redirect(`/account/card?notice=${await finishRegistration(c, ret)}`);
+  // 2. A My Account card registration (4MemAdd / 4MemChg through the 3DS page) ends there.
+  if (ret.operateId !== OPERATE_ID.threeDSecure) {
+    const notice = ret.ok ? await finishRegistration(c, ret) : await refusedRegistration(c, ret.transactionCode);
+    return goTo(`/account/card?notice=${notice}`);
+  }
 
+  // 3. The checkout attempt it names.
   const payment = await c.db.payment.findUnique({ where: { transactionCode: ret.transactionCode }, include: { order: true } });
-  if (!payment || payment.gateway !== "card" || (orderId !== null && orderId !== payment.orderId)) {
-    return redirect("/checkout?notice=payment.threeDSReturnFailed");
+  const claimedOrder = ret.orderId && /^\d+$/.test(ret.orderId) ? Number(ret.orderId) : null;
+  if (!payment || payment.gateway !== "card" || (claimedOrder !== null && claimedOrder !== payment.orderId)) {
+    return goTo("/checkout?notice=payment.threeDSReturnFailed");
   }
-  if (payment.state === "awaiting_3ds") {
-    const result = await continueAfterThreeDS(c, payment, ret);
-    if (result.kind !== "duplicate") return redirect(pathFor(result, payment.order));
+
+  // 4. Exactly one return goes on; a replay (or the second of a double post) waits for its result.
+  const secureResultCode = ret.ok ? ret.secureResultCode : null;
+  if (!(await takeThreeDSReturn(c.db, payment.id, { secureResultCode }))) return goTo(await settledPath(c, payment));
+
+  // 5. e-SCOTT refused the request, or the card company did not authenticate the shopper: the
+  //    attempt fails and the shopper goes back to checkout.
+  if (!ret.ok) {
+    return goTo(pathFor(await failAttempt(c, payment, { codes: ret.codes, note: failureNote({ operateId: ret.operateId, codes: ret.codes, reason: "rejected" }) }), payment.order));
   }
-  return redirect(await settledPath(c, payment));
+  if (!ret.proceed) {
+    const failed = await failAttempt(c, payment, {
+      codes: [`3DS${ret.secureResultCode}`],
+      note: dictionaryFor("ja").card.notes.threeDSNotAuthenticated.replace("{code}", ret.secureResultCode),
+      message: bothLanguages("threeDSFailed"),
+      notice: "payment.threeDSFailed",
+    });
+    return goTo(pathFor(failed, payment.order));
+  }
+
+  // 6. What the shopper chose before leaving (sealed in the payment), and the card to charge.
+  const pending = openPending(c.box, payment.pendingData);
+  if (!pending) {
+    const failed = await failAttempt(c, payment, {
+      codes: ["NG"],
+      note: dictionaryFor("ja").card.notes.threeDSPendingLost,
+      message: bothLanguages("threeDSReturnFailed"),
+      notice: "payment.threeDSReturnFailed",
+    });
+    return goTo(pathFor(failed, payment.order));
+  }
+  const card = await cardToCharge(c, payment, pending, ret.values);
+  if (!card.ok) return goTo(pathFor(card.result, payment.order));
+
+  // 7. The authorization: the one call that moves money.
+  const result = await authorize(c, payment, { source: card.source, payType: pending.payType, threeDS: ret.values, agreement: pending.agreement });
+  return goTo(pathFor(result, payment.order));
 }
 
-interface Refusal {
-  operateId: string;
-  transactionCode: string;
-  codes: string[];
-  raw: Record<string, string>;
+async function logReturn(c: CardContext, ret: ThreeDSReturn | ThreeDSRefusal): Promise<void> {
+  const orderId = ret.orderId && /^\d+$/.test(ret.orderId) ? Number(ret.orderId) : null;
+  const common = { gateway: "card" as const, orderId, transactionCode: ret.transactionCode, operateId: ret.operateId, kind: "return" as const, response: ret.raw };
+  const entry = ret.ok
+    ? { ...common, outcome: ret.responseOk ? ("ok" as const) : ("rejected" as const), responseCd: ret.responseCd, detail: `SecureResultCode=${ret.secureResultCode}` }
+    : { ...common, outcome: "rejected" as const, responseCd: ret.codes.join("|") };
+  await writePaymentLog(c.db, entry, c.settings.saveLog);
 }
 
-/**
- * e-SCOTT refused the request itself (a used token, a duplicate ProcNo…): it returns without a
- * SecureResultCode, which parseReturn rightly does not accept as a 3DS result. The value still
- * decrypts with our key — so it is authentic — and names the attempt and the codes.
- */
-function refusedAttempt(c: CardContext, encryptValue: unknown): Refusal | null {
-  if (typeof encryptValue !== "string" || !c.settings.aesKey || !c.settings.aesIv) return null;
-  const decrypted = decryptValue(encryptValue, { key: c.settings.aesKey, iv: c.settings.aesIv });
-  if (!decrypted.ok) return null;
-  const f = decrypted.fields;
-  const codes = splitResponseCodes(f.ResponseCd);
-  if (!f.OperateId || !/^\d{12}$/.test(f.MerchantFree1 ?? "") || codes.length === 0 || codes.includes("OK")) return null;
-  if (f.MerchantId && f.MerchantId !== c.settings.merchantId) return null;
-  // Only fields that are never secret go to the log.
-  const raw = Object.fromEntries(["OperateId", "ResponseCd", "MerchantFree1", "MerchantFree2", "MerchantFree3", "TransactionId", "TransactionDate", "ProcNo"].flatMap((k) => (f[k] ? [[k, f[k]]] : [])));
-  return { operateId: f.OperateId, transactionCode: f.MerchantFree1!, codes, raw };
-}
-
-async function handleRefusal(c: CardContext, refusal: Refusal): Promise<string> {
-  const payment = await c.db.payment.findUnique({ where: { transactionCode: refusal.transactionCode }, include: { order: true } });
-  await writePaymentLog(
-    c.db,
-    { gateway: "card", orderId: payment?.orderId ?? null, transactionCode: refusal.transactionCode, operateId: refusal.operateId, kind: "return", outcome: "rejected", responseCd: refusal.codes.join("|"), response: refusal.raw },
-    c.settings.saveLog,
-  );
-  if (refusal.operateId === "4MemAdd" || refusal.operateId === "4MemChg") {
-    const pending = await claimRegistration(c.db, c.box, refusal.transactionCode, c.now());
-    if (!pending) return "/account/card?notice=card.returnUnknown";
-    return `/account/card?notice=${pending.operateId === "4MemChg" ? "card.changeFailed" : "card.addFailed"}`;
+/** The saved card (confirmed by 4MemRefM), a new card to keep (registered now, with the 3DS values), or the token. */
+function cardToCharge(c: CardContext, payment: Payment, pending: PendingCheckout, threeDS: ThreeDSValues): Promise<SourceResult> | SourceResult {
+  if (pending.mode === "saved") return savedCardSource(c, payment, pending.userId, pending.payType);
+  if (pending.save && pending.userId && pending.token && pending.maskedCard) {
+    return registeredCardSource(c, payment, pending.userId, { token: pending.token, maskedCard: pending.maskedCard }, threeDS);
   }
-  if (!payment || payment.gateway !== "card") return "/checkout?notice=payment.threeDSReturnFailed";
-  if (payment.state === "awaiting_3ds") {
-    try {
-      const result = await failAttempt(c, payment, { codes: refusal.codes, note: failureNote(refusal.operateId, { codes: refusal.codes, reason: "rejected" }), from: ["awaiting_3ds"] });
-      return pathFor(result, payment.order);
-    } catch (err) {
-      if (!(err instanceof PaymentConflictError)) throw err;
-    }
-  }
-  return settledPath(c, payment);
+  return { ok: true, source: { token: pending.token ?? "" } satisfies CardSource };
 }
 
-function pathFor(result: AttemptResult, order: { id: number; accessKey: string }): string {
+function bothLanguages(key: "threeDSFailed" | "threeDSReturnFailed") {
+  return { ja: dictionaryFor("ja").payment[key], en: dictionaryFor("en").payment[key] };
+}
+
+function pathFor(result: AttemptResult, order: OrderRef): string {
   if (result.kind === "failed") {
     const codes = result.declineCodes?.length ? `&codes=${encodeURIComponent(result.declineCodes.join("|"))}` : "";
     return `/checkout?notice=${result.notice}${codes}`;
@@ -105,7 +115,7 @@ function pathFor(result: AttemptResult, order: { id: number; accessKey: string }
 }
 
 /** Where an attempt that another request is handling (or handled) leads. */
-async function settledPath(c: CardContext, payment: Payment & { order: { id: number; accessKey: string } }): Promise<string> {
+async function settledPath(c: CardContext, payment: Payment & { order: OrderRef }): Promise<string> {
   const deadline = Date.now() + SETTLE_WAIT_MS;
   let current = payment;
   while (current.state === "started" && Date.now() < deadline) {

@@ -3,7 +3,7 @@
 // registration e-SCOTT does not report as EXPIRED is deleted (2Del) before the order is cancelled, so the
 // shopper cannot pay for an order that no longer exists. A registration whose 2Add never got an
 // answer recorded (the process died mid-call) is failed, so its order is not left locked.
-import { jstMinute, parseJstTimestamp } from "@/lib/escott";
+import { jstMinute, parseJstTimestamp, RESPONSE_CODE } from "@/lib/escott";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
@@ -59,7 +59,7 @@ async function failAbandoned(deps: CvsDeps): Promise<number> {
   let failed = 0;
   for (const { id } of stuck) {
     try {
-      await failPayment(deps.db, id, { codes: ["NG"], note: NOTES.abandoned, expectFrom: ["started"] });
+      await failPayment(deps.db, id, { event: "abandon", codes: ["NG"], note: NOTES.abandoned });
       failed++;
     } catch (err) {
       if (!(err instanceof PaymentConflictError)) throw err;
@@ -76,9 +76,9 @@ async function expireOne(deps: CvsDeps, payment: Due): Promise<"expired" | "paid
 
   const ref = await client.cvs.reference(process);
   if (!ref.ok) {
-    if (ref.codes.includes("K12")) {
+    if (ref.codes.includes(RESPONSE_CODE.transactionGone)) {
       // e-SCOTT no longer knows the registration (deleted in its merchant console).
-      await closePayment(deps.db, payment.id, { state: "cancelled", expectFrom: ["unpaid"], note: NOTES.goneAtEscott, codes: ref.codes });
+      await closePayment(deps.db, payment.id, { event: "cancel", note: NOTES.goneAtEscott, codes: ref.codes });
       return "expired";
     }
     return "skipped";
@@ -87,11 +87,11 @@ async function expireOne(deps: CvsDeps, payment: Due): Promise<"expired" | "paid
     const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
     return outcome.kind === "duplicate" ? "skipped" : "paid";
   }
-  if (ref.raw?.KessaiStatus !== "EXPIRED") {
+  if (!ref.data.expired) {
     const del = await client.cvs.delete(process);
-    if (!del.ok && !del.codes.includes("K12")) return "skipped"; // K14: paid meanwhile — the next run's 2Ref sees it
+    if (!del.ok && !del.codes.includes(RESPONSE_CODE.transactionGone)) return "skipped"; // state conflict: paid meanwhile — the next run's 2Ref sees it
   }
-  await closePayment(deps.db, payment.id, { state: "expired", expectFrom: ["unpaid"], note });
+  await closePayment(deps.db, payment.id, { event: "expire", note });
   return "expired";
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_CONTRACT as EMULATOR_DEFAULTS } from "@/lib/escott/demo-contract";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { notificationHash } from "@/lib/escott";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import { processNotification } from "@/lib/payments/cvs/notification";
@@ -97,7 +97,7 @@ describe("入金結果通知", () => {
   });
 
   describe("forged or broken notifications change nothing and are logged as rejected", () => {
-    const { merchantPass } = EMULATOR_DEFAULTS.cvs;
+    const { merchantPass } = DEMO_CONTRACT.cvs;
     const cases: [string, (f: Record<string, string>) => Record<string, string>, RegExp][] = [
       ["wrong HashCd", (f) => ({ ...f, HashCd: "0".repeat(32) }), /^hash_mismatch/],
       ["wrong MerchantId", (f) => ({ ...f, MerchantId: "99999999" }), /^merchant_mismatch/],

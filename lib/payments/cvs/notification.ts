@@ -1,10 +1,10 @@
-// 入金結果通知 (PROTOCOL §7.3). Unlike the plugins, a notification changes something only when it
+// 入金結果通知 (docs/escott-protocol.md §7.3). Unlike the vendor's WooCommerce plugins (the reference implementation), a notification changes something only when it
 // is complete, comes from our CVS merchant (MerchantId, HashCd), names a registration we made
 // (MerchantFree1 + MerchantFree2, the ProcessPass 2Add gave us) and carries its amount. Every
 // notification leaves one PaymentLog row: ok, duplicate or rejected with the reason.
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { maskSecret, verifyNotification } from "@/lib/escott";
+import { RESPONSE_CODE, summarizeNotification, verifyNotification } from "@/lib/escott";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { writePaymentLog } from "@/lib/payments/payment-log";
@@ -18,18 +18,6 @@ export interface NotificationResult {
   orderId?: number;
 }
 
-const MASKED = new Set(["ProcessPass", "HashCd", "MerchantPass"]);
-const MAX_FIELD = 200;
-
-/** The posted fields as they may be stored: secrets masked, values cut to a sane length. */
-export function maskedNotification(fields: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields).slice(0, 40)) {
-    out[key.slice(0, 40)] = MASKED.has(key) ? maskSecret(value) : value.slice(0, MAX_FIELD);
-  }
-  return out;
-}
-
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a, "utf8");
   const y = Buffer.from(b, "utf8");
@@ -39,16 +27,16 @@ function sameSecret(a: string, b: string): boolean {
 type LogDeps = Pick<CvsDeps, "db" | "settings">;
 
 async function logNotification(deps: LogDeps, posted: Record<string, string>, result: NotificationResult): Promise<NotificationResult> {
-  const claimedOrder = /^\d{1,9}$/.test(posted.MerchantFree2 ?? "") ? Number(posted.MerchantFree2) : null;
+  const claimed = summarizeNotification(posted);
   const entry = {
     gateway: "cvs" as const,
-    orderId: result.orderId ?? claimedOrder,
-    transactionCode: (posted.MerchantFree1 ?? "").slice(0, 40) || null,
+    orderId: result.orderId ?? claimed.orderId,
+    transactionCode: claimed.transactionCode,
     operateId: "paid",
     kind: "notification" as const,
     outcome: result.outcome,
-    responseCd: (posted.ResponseCd ?? "").slice(0, 40) || null,
-    request: maskedNotification(posted),
+    responseCd: claimed.responseCd,
+    request: claimed.fields,
     detail: result.reason ?? null,
   };
   // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
@@ -71,7 +59,7 @@ export async function processNotification(deps: Pick<CvsDeps, "db" | "settings" 
   const verified = verifyNotification(posted, { merchantId: settings.merchantId, merchantPass: settings.merchantPass });
   if (!verified.ok) return reject(`${verified.reason}: ${verified.detail}`);
   const n = verified.notification;
-  if (n.responseCd && n.responseCd !== "OK") return reject(`response_not_ok: ResponseCd=${n.responseCd}`);
+  if (n.responseCd && n.responseCd !== RESPONSE_CODE.ok) return reject(`response_not_ok: ResponseCd=${n.responseCd}`);
 
   const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode } });
   if (!payment || payment.gateway !== "cvs" || String(payment.orderId) !== n.orderId || !payment.processPass) {

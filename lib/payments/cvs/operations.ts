@@ -1,15 +1,14 @@
-// The admin's operations on an order's convenience-store registration (PROTOCOL §10.2):
+// The admin's operations on an order's convenience-store registration (docs/escott-protocol.md §10.2):
 // 照会 (2Ref — and apply a payment whose notification was lost), 変更 (2Chg), 取消 (2Del).
 // Results carry dictionary keys ("cvs.xxx") for the admin page.
-import { adminText, isPayLimitPast, jstDate, payLimitFromDate, type CvsReferenceData } from "@/lib/escott";
+import { adminText, isPayLimitPast, jstDate, payLimitFromDate, RESPONSE_CODE, type CvsReferenceData } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
-import { addOrderNote } from "@/lib/orders/transition";
 import type { CvsDeps } from "@/lib/payments/cvs/deps";
 import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
-import { claimPayment, closePayment, PaymentConflictError } from "@/lib/payments/payments";
+import { applyPaymentOperation, closePayment, PaymentConflictError } from "@/lib/payments/payments";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,15 +39,15 @@ function processOf(deps: CvsDeps, p: Payment) {
 
 const failedCall = (codes: string[]): OperationResult => ({ ok: false, message: "cvs.opFailed", values: { codes: adminText(codes) } });
 
-function referenceView(data: CvsReferenceData, raw: Record<string, string> | null): ReferenceView {
+function referenceView(data: CvsReferenceData): ReferenceView {
   return {
     paid: data.paid,
-    kessaiStatus: raw?.KessaiStatus || data.condition,
+    kessaiStatus: data.status,
     nyukinDate: data.nyukinDate,
     recvNum: data.recvNum,
     storeName: data.cvsName,
     amount: data.amount,
-    payLimit: raw?.PayLimit || undefined,
+    payLimit: data.payLimit,
   };
 }
 
@@ -58,10 +57,10 @@ export async function referenceRegistration(deps: CvsDeps, orderId: number): Pro
   if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
   const ref = await deps.client.cvs.reference(processOf(deps, payment));
   if (!ref.ok) {
-    if (ref.codes.includes("K12")) return { ok: true, message: "cvs.refGone", reference: { paid: false, kessaiStatus: "DELETED" } };
+    if (ref.codes.includes(RESPONSE_CODE.transactionGone)) return { ok: true, message: "cvs.refGone", reference: { paid: false, kessaiStatus: "DELETED" } };
     return failedCall(ref.codes);
   }
-  const reference = referenceView(ref.data, ref.raw);
+  const reference = referenceView(ref.data);
   if (!ref.data.paid) return { ok: true, message: "cvs.refUnpaid", reference };
   if (!ref.data.recvNum || !ref.data.nyukinDate) return { ok: true, message: "cvs.refPaid", reference };
   const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
@@ -97,12 +96,19 @@ export async function changeRegistration(deps: CvsDeps, orderId: number, input: 
   const res = await deps.client.cvs.change({ ...processOf(deps, payment), payLimit, amount: input.amount });
   if (!res.ok) return failedCall(res.codes);
   const paymentUrl = deps.client.cvs.paymentPageUrl(res.data.freeArea, 2);
-  const changed = await deps.db.$transaction(async (tx) => {
-    if (!(await claimPayment(tx, payment.id, ["unpaid"], "unpaid", { payLimit, amount: input.amount, freeArea: res.data.freeArea, paymentUrl, lastCodes: "OK" }))) return false;
-    await addOrderNote(tx, orderId, fmt(NOTES.changed, { limit: formatPayLimit(payLimit), amount: input.amount, before: payment.amount }), { author: actor });
-    return true;
-  });
-  return changed ? { ok: true, message: "cvs.changed" } : { ok: false, message: "cvs.opConflict" };
+  try {
+    await applyPaymentOperation(deps.db, payment.id, {
+      event: "change_registration",
+      from: "unpaid",
+      note: fmt(NOTES.changed, { limit: formatPayLimit(payLimit), amount: input.amount, before: payment.amount }),
+      author: actor,
+      data: { payLimit, amount: input.amount, freeArea: res.data.freeArea, paymentUrl, lastCodes: "OK" },
+    });
+  } catch (err) {
+    if (err instanceof PaymentConflictError) return { ok: false, message: "cvs.opConflict" };
+    throw err;
+  }
+  return { ok: true, message: "cvs.changed" };
 }
 
 export async function deleteRegistration(deps: CvsDeps, orderId: number, actor: string): Promise<OperationResult> {
@@ -111,10 +117,10 @@ export async function deleteRegistration(deps: CvsDeps, orderId: number, actor: 
   if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
   if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
   const res = await deps.client.cvs.delete(processOf(deps, payment));
-  if (!res.ok && res.codes.includes("K14")) return { ok: false, message: "cvs.deletePaid" };
-  if (!res.ok && !res.codes.includes("K12")) return failedCall(res.codes);
+  if (!res.ok && res.codes.includes(RESPONSE_CODE.stateConflict)) return { ok: false, message: "cvs.deletePaid" };
+  if (!res.ok && !res.codes.includes(RESPONSE_CODE.transactionGone)) return failedCall(res.codes);
   try {
-    await closePayment(deps.db, payment.id, { state: "cancelled", expectFrom: ["unpaid"], note: NOTES.deleted, author: actor, codes: res.codes });
+    await closePayment(deps.db, payment.id, { event: "cancel", note: NOTES.deleted, author: actor, codes: res.codes });
   } catch (err) {
     if (err instanceof PaymentConflictError) return { ok: false, message: "cvs.opConflict" };
     throw err;

@@ -1,6 +1,6 @@
-// Placing a convenience-store order (PROTOCOL §7.1): 2Add with the order's total (fee included),
+// Placing a convenience-store order (docs/escott-protocol.md §7.1): 2Add with the order's total (fee included),
 // then the order waits on-hold for the money and the shopper goes to the payment page.
-import { adminText, customerMessage, PAYMENT_FAILED_MESSAGE, payLimitFromDays, shouhinName, toFullWidthKatakana } from "@/lib/escott";
+import { adminText, customerMessage, OPERATE_ID, PAYMENT_FAILED_MESSAGE, payLimitFromDays, shouhinName, toFullWidthKatakana } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt, isLocale, type Locale } from "@/lib/i18n";
 import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
@@ -42,7 +42,7 @@ export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, sho
   let payment: Payment;
   try {
     // A failed earlier attempt of this order goes back to pending (taking its stock again) first.
-    payment = await startCheckoutPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: "2Add" });
+    payment = await startCheckoutPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: OPERATE_ID.cvsAdd });
   } catch (err) {
     if (!(err instanceof PaymentConflictError)) throw err;
     const other = await livePayment(db, order.id);
@@ -67,17 +67,16 @@ export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, sho
     // Without the answer nobody got a payment page, so no money can arrive: a plain failure the
     // shopper may retry (a registration e-SCOTT kept anyway simply expires).
     const detail = result.reason === "rejected" ? adminText(result.codes) : `${result.reason}${result.detail ? ` — ${result.detail}` : ""}`;
-    await failPayment(db, payment.id, { codes: result.codes, note: fmt(NOTES.addFailed, { detail }), expectFrom: ["started"] });
+    await failPayment(db, payment.id, { event: "decline", codes: result.codes, note: fmt(NOTES.addFailed, { detail }) });
     return failed(result.reason === "rejected" ? customerMessage(result.codes, shopperLocale) : PAYMENT_FAILED_MESSAGE[shopperLocale]);
   }
 
   const { freeArea, processId, processPass, kessaiNumber } = result.data;
   const paymentUrl = client.cvs.paymentPageUrl(freeArea, 2);
   await succeedPayment(db, payment.id, {
-    state: "unpaid",
+    event: "register",
     orderStatus: "on-hold",
     note: NOTES.awaitingPayment,
-    expectFrom: ["started"],
     data: { processId, processPass: deps.box.seal(processPass), freeArea, paymentUrl, payLimit, kessaiNumber: kessaiNumber ?? null, lastCodes: "OK" },
   });
   const dict = dictionaryFor(isLocale(order.locale) ? order.locale : "ja");

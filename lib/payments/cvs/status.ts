@@ -1,4 +1,4 @@
-// What shoppers and admins see of a convenience-store payment (PROTOCOL §7.4): 未入金 / 入金済 /
+// What shoppers and admins see of a convenience-store payment (docs/escott-protocol.md §7.4): 未入金 / 入金済 /
 // 期限切れ / 取消済み. 期限切れ is computed from PayLimit, so it shows as soon as the deadline has
 // passed, before the scheduled check has confirmed it with 2Ref and cancelled the order.
 import { isPayLimitPast } from "@/lib/escott";

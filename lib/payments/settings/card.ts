@@ -1,5 +1,6 @@
 // クレジットカード決済の設定 — the fields and defaults of the operation manual.
 import { z } from "zod";
+import { CARD_CHECKOUT_OPERATIONS, OPERATE_ID } from "@/lib/escott/names";
 import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
 
 export const CARD_SECRETS = ["merchantPass", "aesKey", "aesIv"] as const;
@@ -20,7 +21,7 @@ export const cardSettingsSchema = z
     securityCode: checkbox.default(true),
     cardMember: checkbox.default(true),
     alwaysSaveCard: checkbox.default(true),
-    operateId: z.enum(["1Auth", "1Gathering"], { error: "errors.select" }).default("1Gathering"),
+    operateId: z.enum(CARD_CHECKOUT_OPERATIONS, { error: "errors.select" }).default(OPERATE_ID.gathering),
     installments: z.enum(["1", "2", "3"], { error: "errors.select" }).default("1"),
     saveLog: checkbox.default(true),
   })

@@ -37,7 +37,7 @@ export const feeRowsSchema = z.array(feeRowSchema).superRefine((rows, ctx) => {
 });
 
 /**
- * The fee for an order total (incl. shipping and tax), as the plugins look it up: the row
+ * The fee for an order total (incl. shipping and tax), as the vendor's WooCommerce plugins look it up: the row
  * whose range contains the total; no row → no fee.
  */
 export function feeFor(total: number, rows: FeeRow[]): number {

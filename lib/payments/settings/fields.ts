@@ -11,6 +11,3 @@ export const digits = (max: number) =>
 
 export const alnum = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`).regex(/^[A-Za-z0-9]*$/, "settings.alnumOnly"));
-
-/** Secrets come back from the form blank when the admin keeps the stored value. */
-export const SECRET_UNCHANGED = "";

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import type { SecretBox } from "@/lib/security/secret-box";
 import { CARD_SECRETS, cardSettingsSchema, type CardSettings } from "@/lib/payments/settings/card";
 import { CVS_SECRETS, cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
-import { DEMO_CONTRACT as EMULATOR_DEFAULTS } from "@/lib/escott/demo-contract";
+import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 
 export type GatewayId = "card" | "cvs";
 export interface SettingsByGateway {
@@ -23,10 +23,10 @@ export function defaultSettings<G extends GatewayId>(gateway: G, target: "emulat
   const base = schemas[gateway].parse({}) as SettingsByGateway[G];
   if (target !== "emulator") return base;
   if (gateway === "card") {
-    const c = EMULATOR_DEFAULTS.card;
+    const c = DEMO_CONTRACT.card;
     return { ...base, merchantId: c.merchantId, merchantPass: c.merchantPass, tenantId: c.tenantId, tokenAuthCode: c.tokenAuthCode, aesKey: c.aesKey, aesIv: c.aesIv };
   }
-  const c = EMULATOR_DEFAULTS.cvs;
+  const c = DEMO_CONTRACT.cvs;
   return { ...base, merchantId: c.merchantId, merchantPass: c.merchantPass };
 }
 

@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { OPERATE_ID, type CardCheckoutOperation } from "@/lib/escott/names";
 import { errorText, fmt } from "@/lib/i18n";
 
 export interface CardSettingsValues {
@@ -21,7 +22,7 @@ export interface CardSettingsValues {
   securityCode: boolean;
   cardMember: boolean;
   alwaysSaveCard: boolean;
-  operateId: "1Auth" | "1Gathering";
+  operateId: CardCheckoutOperation;
   installments: "1" | "2" | "3";
   saveLog: boolean;
 }
@@ -94,8 +95,8 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
       {checkbox("cardMember", t.cardMember, t.cardMemberLabel, t.cardMemberHelp)}
       {checkbox("alwaysSaveCard", t.alwaysSave, t.alwaysSaveLabel, t.alwaysSaveHelp)}
       {select("operateId", t.operateId, t.operateHelp, [
-        ["1Auth", t.operateAuth],
-        ["1Gathering", t.operateGathering],
+        [OPERATE_ID.auth, t.operateAuth],
+        [OPERATE_ID.gathering, t.operateGathering],
       ])}
       {select("installments", t.installments, t.installmentsHelp, [
         ["1", t.installments1],

@@ -1,6 +1,7 @@
 // e-SCOTT's 3-D Secure page posts EncryptValue here (checkout and My Account card registration).
 // Deliberately session-free: see lib/payments/card/three-d-secure-return.ts.
 import { NextResponse } from "next/server";
+import { threeDSReturnedValue } from "@/lib/escott";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { handleThreeDSReturn, type ReturnResponse } from "@/lib/payments/card/three-d-secure-return";
 
@@ -11,12 +12,10 @@ function respond(res: ReturnResponse): Response {
 
 export async function POST(request: Request): Promise<Response> {
   const form = await request.formData().catch(() => null);
-  const value = form?.get("EncryptValue");
-  return respond(await handleThreeDSReturn(await loadCardContext(), typeof value === "string" ? value : undefined));
+  return respond(await handleThreeDSReturn(await loadCardContext(), threeDSReturnedValue(form)));
 }
 
-/** The plugins also accept the value in the query string (PROTOCOL §6.3 step 7). */
+/** The vendor's WooCommerce plugins also accept the value in the query string (docs/escott-protocol.md §6.3 step 7). */
 export async function GET(request: Request): Promise<Response> {
-  const value = new URL(request.url).searchParams.get("EncryptValue") ?? undefined;
-  return respond(await handleThreeDSReturn(await loadCardContext(), value));
+  return respond(await handleThreeDSReturn(await loadCardContext(), threeDSReturnedValue(new URL(request.url).searchParams)));
 }

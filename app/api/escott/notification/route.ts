@@ -1,4 +1,4 @@
-// 入金結果通知 (PROTOCOL §7.3): e-SCOTT POSTs here when a shopper paid. Whatever was posted, the
+// 入金結果通知 (docs/escott-protocol.md §7.3): e-SCOTT POSTs here when a shopper paid. Whatever was posted, the
 // answer is 200 and quick — rejections are logged, never bounced back (e-SCOTT would only retry).
 // Only a failure on our side (database unavailable…) answers 503, so the notification comes again.
 import { appCvsDeps } from "@/lib/payments/cvs/app-deps";

@@ -58,13 +58,15 @@ test("the admin's 照会 applies a payment whose notification was lost", async (
   await page.goto(`/admin/orders/${orderId}`);
   await expect(page.getByTestId("order-status").first()).toHaveText("保留中");
   // Declining the confirmation does nothing.
-  page.once("dialog", (d) => d.dismiss());
   await page.getByRole("button", { name: "照会" }).click();
-  await expect(page.getByTestId("cvs-reference-result")).toHaveCount(0);
+  await page.getByTestId("cvs-operation-confirm").getByRole("button", { name: "キャンセル" }).click();
+  await expect(page.getByTestId("cvs-operation-confirm")).toHaveCount(0);
+  await expect(page.getByTestId("cvs-operation-result")).toHaveCount(0);
 
-  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "照会" }).click();
-  await expect(page.getByTestId("cvs-reference-result")).toHaveText("入金済みでした。入金を反映し、注文を「処理中」にしました。");
+  await expect(page.getByTestId("cvs-operation-confirm")).toContainText("e-SCOTTに入金状況を照会します。");
+  await page.getByRole("button", { name: "実行する" }).click();
+  await expect(page.getByTestId("cvs-operation-result")).toHaveText("入金済みでした。入金を反映し、注文を「処理中」にしました。");
   const { json } = await emulator<{ cvs: { merchantFree1: string; payment?: { recvNum: string } }[] }>("/_control/state", undefined, "GET");
   const recvNum = json.cvs.find((r) => r.merchantFree1 === transactionCode)!.payment!.recvNum;
   await expect(page.getByTestId("cvs-reference-recvnum")).toHaveText(recvNum);
@@ -85,24 +87,25 @@ test("the admin changes the deadline and amount (2Chg), then cancels the registr
   await login(page, admin().email, admin().password);
   await page.goto(`/admin/orders/${orderId}`);
   const date = jstDate(new Date(Date.now() + 10 * 86_400_000));
+  await page.getByRole("button", { name: "変更", exact: true }).click();
   await page.getByLabel("新しい支払期日").fill(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`);
   await page.getByLabel("新しい金額（円）").fill("2500");
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "変更", exact: true }).click();
-  await expect(page.getByTestId("cvs-change-result")).toHaveText("支払期日・金額を変更しました。");
+  await page.getByRole("button", { name: "実行する" }).click();
+  await expect(page.getByTestId("cvs-operation-result")).toHaveText("支払期日・金額を変更しました。");
   await expect(page.getByTestId("cvs-admin-amount")).toHaveText("2,500円");
   await expect(page.getByTestId("cvs-admin-pay-limit")).toHaveText(`${date.slice(0, 4)}/${date.slice(4, 6)}/${date.slice(6)} 23:59`);
   const changed = await cvsPayment(orderId);
   expect(changed).toMatchObject({ amount: 2500, payLimit: `${date}2359` });
   expect(changed.freeArea).not.toBe(before.freeArea);
 
-  page.once("dialog", (d) => d.dismiss());
   await page.getByRole("button", { name: "取消" }).click();
+  await page.getByTestId("cvs-operation-confirm").getByRole("button", { name: "キャンセル" }).click();
   expect((await orderOf(orderId)).status).toBe("on-hold");
 
-  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "取消" }).click();
-  await expect(page.getByTestId("cvs-delete-result")).toHaveText("登録を取り消し、注文をキャンセルしました。");
+  await expect(page.getByTestId("cvs-operation-confirm")).toContainText("この操作は元に戻せません");
+  await page.getByRole("button", { name: "実行する" }).click();
+  await expect(page.getByTestId("cvs-operation-result")).toHaveText("登録を取り消し、注文をキャンセルしました。");
   await expect(page.getByTestId("order-status").first()).toHaveText("キャンセル");
   await expect(page.getByTestId("cvs-admin-status")).toHaveText("取消済み");
   const { json } = await emulator<{ cvs: { merchantFree1: string; status: string }[] }>("/_control/state", undefined, "GET");

@@ -1,8 +1,11 @@
 import "server-only";
-// The admin payment-log page's read. The query itself (both gateways, pending 3-D Secure rows
-// left out) lives with the card gateway; this module reads the page's filters and runs it.
+// The admin payment-log page's read (every gateway): filter by order, 決済コード and gateway.
+// Rows are already masked when written; the card gateway's pending 3-D Secure rows are not log
+// entries and never listed.
 import { db, type Db } from "@/lib/db";
-import { listPaymentLog as queryPaymentLog } from "@/lib/payments/card/payment-log-query";
+import { PENDING_KIND } from "@/lib/payments/card/registration-pending";
+
+export const LOG_PAGE_SIZE = 50;
 
 export interface PaymentLogFilter {
   order: string;
@@ -19,6 +22,23 @@ export function paymentLogFilter(query: SearchParams): PaymentLogFilter {
   return { order: str(query.order), code: str(query.code), gateway: str(query.gateway), page: Number(str(query.page)) || 1 };
 }
 
-export function listPaymentLog(filter: PaymentLogFilter, client: Db = db()) {
-  return queryPaymentLog(client, filter);
+function logWhere(filter: PaymentLogFilter) {
+  const order = filter.order.trim().replace(/^#/, "");
+  const code = filter.code.trim();
+  return {
+    kind: { not: PENDING_KIND },
+    ...(/^\d{1,9}$/.test(order) ? { orderId: Number(order) } : {}),
+    ...(/^[0-9A-Za-z]{1,32}$/.test(code) ? { transactionCode: { contains: code } } : {}),
+    ...(/^[a-z][a-z0-9-]{0,19}$/.test(filter.gateway) ? { gateway: filter.gateway } : {}),
+  };
+}
+
+export async function listPaymentLog(filter: PaymentLogFilter, client: Db = db()) {
+  const where = logWhere(filter);
+  const page = Math.max(1, filter.page);
+  const [rows, total] = await Promise.all([
+    client.paymentLog.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * LOG_PAGE_SIZE, take: LOG_PAGE_SIZE }),
+    client.paymentLog.count({ where }),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)) };
 }

@@ -234,6 +234,9 @@ export const en: Dictionary = {
     threeDSFailed: "3-D Secure authentication could not be completed.",
     threeDSReturnFailed: "Returning from 3-D Secure authentication failed. Please try again.",
     notes: { retrying: "The shopper is trying to pay again." },
+    execute: "Run",
+    cancel: "Cancel",
+    running: "Running…",
   },
   settings: {
     digitsOnly: "Use half-width digits only.",

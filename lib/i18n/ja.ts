@@ -232,6 +232,10 @@ export const ja = {
     threeDSFailed: "3D セキュア認証ができませんでした。",
     threeDSReturnFailed: "3Dセキュア認証からの復帰に失敗しました。もう一度お試しください。",
     notes: { retrying: "お支払いを再度お試しいただいています。" },
+    // Admin order page: the confirmation step of a payment operation
+    execute: "実行する",
+    cancel: "キャンセル",
+    running: "実行中…",
   },
   settings: {
     digitsOnly: "半角数字で入力してください。",

@@ -19,7 +19,8 @@ export class PaymentConflictError extends Error {
 
 export interface StartPaymentInput {
   orderId: number;
-  gateway: "card" | "cvs";
+  /** The gateway's id (PaymentGateway.id). */
+  gateway: string;
   amount: number;
   operateId?: string;
   payType?: string;

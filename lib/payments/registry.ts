@@ -1,11 +1,13 @@
-// Payment methods offered at checkout. Each gateway (card, online payment agency…) lives in
-// its own module and registers here; checkout only talks to this interface, and tests can
-// register a stand-in.
+// The one shape of a payment gateway, and the registry of those the shop offers. Each gateway
+// (card, online payment agency…) lives in its own folder under lib/payments/ and registers here
+// (lib/payments/gateways.ts lists them); checkout, the order pages and the admin order page only
+// talk to this interface, so adding a gateway needs no change anywhere else.
 import type { FeeLine } from "@/lib/cart/totals";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import type { Locale } from "@/lib/i18n";
+import type { AdminPaymentView, OperationOutcome, OperationRequest, OrderPaymentView } from "@/lib/payments/views";
 
-export interface PaymentContext {
+export interface CheckoutContext {
   locale: Locale;
   /** Order total before payment fees (items, shipping, tax). */
   total: number;
@@ -36,20 +38,53 @@ export interface PlacedOrderRef {
   email: string;
 }
 
+/** The order as the pages that show its payment know it. */
+export interface OrderSummary {
+  id: number;
+  status: string;
+  total: number;
+  currency: string;
+  attention: string | null;
+  createdAt: Date;
+}
+
+/** A payment as the admin order list shows it. */
+export interface PaymentSummary {
+  gateway: string;
+  state: string;
+  payLimit: string | null;
+}
+
 export interface PaymentGateway<Input = unknown> {
   id: string;
+
+  // ── Checkout ──────────────────────────────────────────────────────────────
   title(locale: Locale): Promise<string>;
   description(locale: Locale): Promise<string>;
   /** Whether shoppers may choose it now; the reasons (dictionary keys) are shown to admins. */
-  availability(ctx: PaymentContext): Promise<Availability>;
+  availability(ctx: CheckoutContext): Promise<Availability>;
   /** Data the browser-side fields need (token script URL, installment setting, fee…). */
-  clientData?(ctx: PaymentContext): Promise<Record<string, unknown>>;
+  clientData?(ctx: CheckoutContext): Promise<Record<string, unknown>>;
   /** Extra charges added to the order, e.g. 決済手数料. */
-  fees?(ctx: PaymentContext): Promise<PaymentFee[]>;
+  fees?(ctx: CheckoutContext): Promise<PaymentFee[]>;
   /** Validates the method's own part of the checkout submission. */
-  parseInput(raw: unknown, ctx: PaymentContext): Promise<{ ok: true; value: Input } | { ok: false; errors: FieldErrors }>;
+  parseInput(raw: unknown, ctx: CheckoutContext): Promise<{ ok: true; value: Input } | { ok: false; errors: FieldErrors }>;
   /** Runs after the order was placed (status pending). */
-  pay(order: PlacedOrderRef, input: Input, ctx: PaymentContext): Promise<PayOutcome>;
+  pay(order: PlacedOrderRef, input: Input, ctx: CheckoutContext): Promise<PayOutcome>;
+
+  // ── After checkout ────────────────────────────────────────────────────────
+  /** The shopper's view of the order's payment (thank-you page, My Account); null: nothing to show. */
+  orderView(order: OrderSummary, locale: Locale): Promise<OrderPaymentView | null>;
+  /** Requests the gateway answers at /api/payments/<id>/<name> (a 3-D Secure return, a payment notification). */
+  endpoints?: Record<string, (request: Request) => Promise<Response>>;
+
+  // ── Admin ─────────────────────────────────────────────────────────────────
+  /** The admin order page's payment box: facts, alerts, the operations the state allows, history. */
+  adminView(order: OrderSummary, locale: Locale): Promise<AdminPaymentView | null>;
+  /** Runs one of the operations adminView offered (the admin was checked by the caller). */
+  operate(orderId: number, request: OperationRequest, actor: string, locale: Locale): Promise<OperationOutcome>;
+  /** The payment column of the admin order list. */
+  statusLabel(payment: PaymentSummary, locale: Locale): string;
 }
 
 export interface PaymentMethodOption {
@@ -81,7 +116,12 @@ export function findGateway(id: string): PaymentGateway | undefined {
   return gateways.find((g) => g.id === id);
 }
 
-export async function availablePaymentMethods(ctx: PaymentContext): Promise<PaymentMethodOption[]> {
+/** The admin order list's payment column, from the payment's gateway. */
+export function paymentStatusLabel(payment: PaymentSummary, locale: Locale): string {
+  return findGateway(payment.gateway)?.statusLabel(payment, locale) ?? payment.state;
+}
+
+export async function availablePaymentMethods(ctx: CheckoutContext): Promise<PaymentMethodOption[]> {
   const options: PaymentMethodOption[] = [];
   for (const g of gateways) {
     const a = await g.availability(ctx);

@@ -8,10 +8,10 @@ import { addItem, cartView, ensureCart } from "@/lib/cart/store";
 import { createEscottClient } from "@/lib/escott";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { placeOrder } from "@/lib/orders/place";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { cvsFeeLines } from "@/lib/payments/cvs/fee";
 import { processNotification, type NotificationResult } from "@/lib/payments/cvs/notification";
-import { registerCvsPayment } from "@/lib/payments/cvs/register";
+import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
 import { logEntryFromCall, writePaymentLog } from "@/lib/payments/payment-log";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
@@ -23,7 +23,7 @@ export const SHIPPING = { flatFee: 800, freeThreshold: 10000 };
 export interface CvsWorld {
   t: TestDb;
   emu: RunningEmulator;
-  deps: CvsDeps;
+  deps: CvsContext;
   delivered: string[][];
   /** "process": notifications go through processNotification; "capture": only recorded. */
   receiver: { mode: "process" | "capture"; received: Record<string, string>[]; results: NotificationResult[] };
@@ -62,7 +62,7 @@ export interface PlacedCvsOrder {
 export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promise<CvsWorld> {
   const t = await createTestDb();
   const receiver: CvsWorld["receiver"] = { mode: "process", received: [], results: [] };
-  const holder: { deps?: CvsDeps } = {};
+  const holder: { deps?: CvsContext } = {};
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -89,7 +89,7 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
     ...overrides,
   };
   const delivered: string[][] = [];
-  const world: CvsDeps = {
+  const world: CvsContext = {
     db: t.db,
     settings,
     box: createSecretBox("cvs-test-key-".repeat(4)),

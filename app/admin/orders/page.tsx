@@ -11,7 +11,8 @@ import { getDictionary } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { formatDateTime } from "@/lib/shop/dates";
-import { paymentStatusLabel } from "@/lib/payments/status-label";
+import "@/lib/payments/gateways";
+import { paymentStatusLabel } from "@/lib/payments/registry";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.admin.orders };
@@ -72,7 +73,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
             ),
           },
           { header: dict.order.status, cell: (o) => <StatusBadge status={o.status} dict={dict} /> },
-          { header: dict.admin.paymentStatus, className: "text-xs", testId: "payment-status", cell: (o) => (o.payments[0] ? paymentStatusLabel(o.payments[0], dict) : "—") },
+          { header: dict.admin.paymentStatus, className: "text-xs", testId: "payment-status", cell: (o) => (o.payments[0] ? paymentStatusLabel(o.payments[0], locale) : "—") },
           { header: dict.order.total, align: "right", cell: (o) => formatYen(dict, o.total) },
         ]}
       />

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
-import { CardThankYou } from "@/components/checkout/card/card-thank-you";
-import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
+import { OrderPayment } from "@/components/payments/order-payment";
 import { Timeline } from "@/components/order/timeline";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n/server";
@@ -29,8 +28,7 @@ export default async function OrderReceivedPage({ params, searchParams }: PagePr
         <h1 className="text-2xl font-bold">{dict.order.thankYou}</h1>
         <p className="mt-1 text-stone-600">{dict.order.received}</p>
       </div>
-      <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
-      <CardThankYou order={order} dict={dict} />
+      <OrderPayment order={order} locale={locale} reportConversion />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>

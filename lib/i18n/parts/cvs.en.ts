@@ -83,6 +83,7 @@ export const cvsEn: Shape<typeof cvsJa> = {
   historyOperation: "Operation",
   historyResult: "Result",
   historyDetail: "Detail",
+  operations: "Operations",
   opReference: "Inquire",
   opReferenceHint: "Asks e-SCOTT whether the order was paid, and applies a payment whose notification never arrived.",
   opChange: "Change",

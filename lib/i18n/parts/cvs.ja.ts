@@ -86,6 +86,7 @@ export const cvsJa = {
   historyOperation: "処理区分",
   historyResult: "処理結果",
   historyDetail: "詳細",
+  operations: "操作",
   opReference: "照会",
   opReferenceHint: "e-SCOTTで入金状況を確認します。入金済みで通知が届いていない場合は入金を反映します。",
   opChange: "変更",

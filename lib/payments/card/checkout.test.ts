@@ -5,7 +5,7 @@ import { dictionaryFor } from "@/lib/i18n";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardInput } from "@/lib/payments/card/input";
 import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
-import type { PaymentContext } from "@/lib/payments/registry";
+import type { CheckoutContext } from "@/lib/payments/registry";
 
 let h: CardHarness;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeEach(async () => {
   await h.configure({ operateId: "1Gathering", threeDSecure: false, installments: "1", cardMember: true, alwaysSaveCard: true });
 });
 
-const guest: PaymentContext = { locale: "ja", total: 0, userId: null };
+const guest: CheckoutContext = { locale: "ja", total: 0, userId: null };
 
 async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
   const { token, maskedCard } = await h.token(card);
@@ -182,7 +182,7 @@ describe("card checkout without 3-D Secure", () => {
 describe("saved cards at checkout", () => {
   it("a customer pays and saves the card (4MemAdd), then pays with it, then replaces it (4MemChg)", async () => {
     const user = await h.user();
-    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
     const first = await h.order({ userId: user.id });
     expect((await payWithCard(await h.context(), first, await newCard("demo", { save: true }), ctx)).kind).toBe("redirect");
 
@@ -210,7 +210,7 @@ describe("saved cards at checkout", () => {
   it("paying with a new card without saving leaves the saved card alone", async () => {
     await h.configure({ alwaysSaveCard: false });
     const user = await h.user();
-    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
     await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
     const order = await h.order({ userId: user.id });
     await payWithCard(await h.context(), order, await newCard("visa", { save: false }), ctx);
@@ -220,7 +220,7 @@ describe("saved cards at checkout", () => {
 
   it("a saved card that e-SCOTT no longer knows fails with the member message", async () => {
     const user = await h.user();
-    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
     await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
     await h.control("/_control/reset");
     const order = await h.order({ userId: user.id });

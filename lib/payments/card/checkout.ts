@@ -7,7 +7,7 @@ import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
-import type { PaymentContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
+import type { CheckoutContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
 import { declineMessage, failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
 import { authorize } from "@/lib/payments/card/authorize";
 import { threeDSReturnUrl, type CardContext } from "@/lib/payments/card/context";
@@ -17,7 +17,7 @@ import { sealPending } from "@/lib/payments/card/pending";
 
 const NOTES = dictionaryFor("ja").card.notes;
 
-export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: PaymentContext): Promise<PayOutcome> {
+export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
   let payment: Payment;
   try {
     payment = await startCheckoutPayment(c.db, {
@@ -69,7 +69,7 @@ export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: 
 }
 
 /** 3Secure (§6.3 steps 3–6): remember the choices, then the browser auto-posts to the 3DS page. */
-async function handOffToThreeDS(c: CardContext, payment: Payment, order: PlacedOrderRef, input: CardInput, ctx: PaymentContext, savedSource: CardSource | undefined): Promise<PayOutcome> {
+async function handOffToThreeDS(c: CardContext, payment: Payment, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext, savedSource: CardSource | undefined): Promise<PayOutcome> {
   const form = c.client.threeDS.checkoutForm({
     orderId: String(order.id),
     amount: order.total,

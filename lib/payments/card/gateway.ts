@@ -1,7 +1,11 @@
 import "server-only";
-// クレジットカード決済 as a checkout payment method. Importing this module registers it.
+// クレジットカード決済: the card gateway as the shop sees it (lib/payments/registry.ts).
+// Importing this module registers it.
 import { revalidatePath } from "next/cache";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
+import { cardAdminView, cardStateLabel } from "@/lib/payments/card/admin-view";
+import { GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, type CardOperation } from "@/lib/payments/card/operations";
+import { cardOrderView } from "@/lib/payments/card/order-view";
 import type { InstallmentSetting } from "@/lib/escott/installments";
 import { db } from "@/lib/db";
 import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
@@ -68,6 +72,24 @@ export const cardGateway: PaymentGateway<CardInput> = {
     if (outcome.kind === "redirect") revalidatePath("/", "layout");
     return outcome;
   },
+  async orderView(order, locale) {
+    return cardOrderView(order, locale);
+  },
+  async adminView(order, locale) {
+    return cardAdminView(db(), order, locale, new Date(), (await gatewaySettings("card")).saveLog);
+  },
+  async operate(orderId, request, actor) {
+    if (!OPERATIONS.includes(request.operation as CardOperation)) return { ok: false, message: "errors.generic" };
+    const c = await loadCardContext();
+    if (!c) return { ok: false, message: "settings.missingMerchantId" };
+    const { amount, note } = request.fields;
+    return runCardOperation(c, orderId, { operation: request.operation as CardOperation, expectedState: request.expectedState, amount: amount ? Number(amount) : undefined, note }, actor);
+  },
+  statusLabel(payment, locale) {
+    return cardStateLabel(dictionaryFor(locale), payment.state);
+  },
 };
+
+const OPERATIONS: readonly string[] = [...GATEWAY_OPERATIONS, ...RESOLUTIONS];
 
 registerGateway(cardGateway);

@@ -7,7 +7,7 @@ import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registerCard } from "@/lib/payments/card/member-service";
 import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
-import type { PaymentContext, PayOutcome } from "@/lib/payments/registry";
+import type { CheckoutContext, PayOutcome } from "@/lib/payments/registry";
 
 let h: CardHarness;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeEach(async () => {
   await h.configure({ operateId: "1Gathering", threeDSecure: true, installments: "2", alwaysSaveCard: true, cardMember: true });
 });
 
-const guest: PaymentContext = { locale: "ja", total: 0, userId: null };
+const guest: CheckoutContext = { locale: "ja", total: 0, userId: null };
 
 async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
   const { token, maskedCard } = await h.token(card);
@@ -99,7 +99,7 @@ describe("3-D Secure at checkout", () => {
 
   it("a customer saves the card through 3DS (4MemAdd with the 3DS values after the return), then pays with it through 3DS", async () => {
     const user = await h.user();
-    const ctx: PaymentContext = { locale: "ja", total: 0, userId: user.id };
+    const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
     const first = await h.order({ userId: user.id });
     let back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), first, await newCard("demo", { save: true }), ctx)));
     expect(await h.db.cardMember.count({ where: { userId: user.id } })).toBe(0); // nothing stored before the return

@@ -5,7 +5,7 @@
 // answer recorded (the process died mid-call) is failed, so its order is not left locked.
 import { jstMinute, parseJstTimestamp, RESPONSE_CODE } from "@/lib/escott";
 import { dictionaryFor, fmt } from "@/lib/i18n";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
 import { closePayment, failPayment, PaymentConflictError } from "@/lib/payments/payments";
@@ -27,7 +27,7 @@ export const ABANDONED_AFTER_MS = 15 * 60_000;
 
 type Due = { id: string; orderId: number; amount: number; transactionCode: string; processId: string | null; processPass: string | null; payLimit: string | null };
 
-export async function expireOverdue(deps: CvsDeps, options: { limit?: number } = {}): Promise<ExpiryReport> {
+export async function expireOverdue(deps: CvsContext, options: { limit?: number } = {}): Promise<ExpiryReport> {
   const report: ExpiryReport = { checked: 0, expired: 0, paid: 0, skipped: 0, abandoned: 0 };
   report.abandoned = await failAbandoned(deps);
   if (!deps.client) return report;
@@ -50,7 +50,7 @@ export async function expireOverdue(deps: CvsDeps, options: { limit?: number } =
   return report;
 }
 
-async function failAbandoned(deps: CvsDeps): Promise<number> {
+async function failAbandoned(deps: CvsContext): Promise<number> {
   const stuck = await deps.db.payment.findMany({
     where: { gateway: "cvs", state: "started", updatedAt: { lt: new Date(deps.now().getTime() - ABANDONED_AFTER_MS) } },
     select: { id: true },
@@ -68,7 +68,7 @@ async function failAbandoned(deps: CvsDeps): Promise<number> {
   return failed;
 }
 
-async function expireOne(deps: CvsDeps, payment: Due): Promise<"expired" | "paid" | "skipped"> {
+async function expireOne(deps: CvsContext, payment: Due): Promise<"expired" | "paid" | "skipped"> {
   const client = deps.client!;
   if (!payment.processId || !payment.processPass) return "skipped";
   const process = { orderId: String(payment.orderId), processId: payment.processId, processPass: deps.box.open(payment.processPass), transactionCode: payment.transactionCode };

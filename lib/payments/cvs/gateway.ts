@@ -1,8 +1,15 @@
 import "server-only";
-// オンライン収納代行 as a checkout payment method.
-import { appCvsDeps } from "@/lib/payments/cvs/app-deps";
+// オンライン収納代行: the online payment agency gateway as the shop sees it (lib/payments/registry.ts).
+// Importing this module registers it.
+import { loadCvsContext } from "@/lib/payments/cvs/context";
 import { cvsFeeAmount, cvsFeeLines } from "@/lib/payments/cvs/fee";
-import { registerCvsPayment } from "@/lib/payments/cvs/register";
+import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
+import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
+import { runCvsOperation } from "@/lib/payments/cvs/operations";
+import { cvsOrderView } from "@/lib/payments/cvs/order-view";
+import { cvsDisplayStatus, cvsStatusLabel } from "@/lib/payments/cvs/status";
+import { db } from "@/lib/db";
+import { dictionaryFor } from "@/lib/i18n";
 import { gatewaySettings } from "@/lib/payments/escott-client";
 import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
 import { cvsMissing } from "@/lib/payments/settings/cvs";
@@ -32,7 +39,19 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
     return { ok: true, value: {} };
   },
   async pay(order, _input, ctx) {
-    return registerCvsPayment(await appCvsDeps(), order, ctx.locale);
+    return registerCvsPayment(await loadCvsContext(), order, ctx.locale);
+  },
+  async orderView(order, locale) {
+    return cvsOrderView(db(), order, locale, new Date());
+  },
+  async adminView(order, locale) {
+    return cvsAdminView(db(), order, locale, new Date());
+  },
+  async operate(orderId, request, actor, locale) {
+    return runCvsOperation(await loadCvsContext(), orderId, request, actor, locale);
+  },
+  statusLabel(payment, locale) {
+    return cvsStatusLabel(dictionaryFor(locale), cvsDisplayStatus(payment));
   },
 };
 

@@ -5,7 +5,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { RESPONSE_CODE, summarizeNotification, verifyNotification } from "@/lib/escott";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 
@@ -24,7 +24,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-type LogDeps = Pick<CvsDeps, "db" | "settings">;
+type LogDeps = Pick<CvsContext, "db" | "settings">;
 
 async function logNotification(deps: LogDeps, posted: Record<string, string>, result: NotificationResult): Promise<NotificationResult> {
   const claimed = summarizeNotification(posted);
@@ -50,7 +50,7 @@ export function rejectNotification(deps: LogDeps, posted: Record<string, string>
   return logNotification(deps, posted, { outcome: "rejected", reason });
 }
 
-export async function processNotification(deps: Pick<CvsDeps, "db" | "settings" | "box" | "deliver">, posted: Record<string, string>): Promise<NotificationResult> {
+export async function processNotification(deps: Pick<CvsContext, "db" | "settings" | "box" | "deliver">, posted: Record<string, string>): Promise<NotificationResult> {
   const { db, settings } = deps;
   const log = (result: NotificationResult) => logNotification(deps, posted, result);
   const reject = (reason: string, orderId?: number) => log({ outcome: "rejected", reason, orderId });

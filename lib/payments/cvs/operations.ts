@@ -3,12 +3,13 @@
 // Results carry dictionary keys ("cvs.xxx") for the admin page.
 import { adminText, isPayLimitPast, jstDate, payLimitFromDate, RESPONSE_CODE, type CvsReferenceData } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt } from "@/lib/i18n";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import { dictionaryFor, fmt, formatYen, type Locale } from "@/lib/i18n";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
-import { formatPayLimit } from "@/lib/payments/cvs/status";
+import { formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
 import { applyPaymentOperation, closePayment, PaymentConflictError } from "@/lib/payments/payments";
+import type { Fact, OperationOutcome, OperationRequest } from "@/lib/payments/views";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,11 +30,11 @@ export type OperationResult =
   | { ok: false; message: string; values?: Record<string, string | number> };
 
 /** The order's newest registration at e-SCOTT (the one the admin operates on). */
-export function currentRegistration(deps: Pick<CvsDeps, "db">, orderId: number): Promise<Payment | null> {
+export function currentRegistration(deps: Pick<CvsContext, "db">, orderId: number): Promise<Payment | null> {
   return deps.db.payment.findFirst({ where: { orderId, gateway: "cvs", processId: { not: null } }, orderBy: { createdAt: "desc" } });
 }
 
-function processOf(deps: CvsDeps, p: Payment) {
+function processOf(deps: CvsContext, p: Payment) {
   return { orderId: String(p.orderId), processId: p.processId ?? "", processPass: deps.box.open(p.processPass ?? ""), transactionCode: p.transactionCode };
 }
 
@@ -51,7 +52,7 @@ function referenceView(data: CvsReferenceData): ReferenceView {
   };
 }
 
-export async function referenceRegistration(deps: CvsDeps, orderId: number): Promise<OperationResult> {
+export async function referenceRegistration(deps: CvsContext, orderId: number): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
   if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
   if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
@@ -74,7 +75,7 @@ function ymd(value: string): string | null {
   return /^\d{8}$/.test(digits) ? digits : null;
 }
 
-export async function changeRegistration(deps: CvsDeps, orderId: number, input: { payLimitDate: string; amount: number }, actor: string): Promise<OperationResult> {
+export async function changeRegistration(deps: CvsContext, orderId: number, input: { payLimitDate: string; amount: number }, actor: string): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
   if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
   if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
@@ -111,7 +112,7 @@ export async function changeRegistration(deps: CvsDeps, orderId: number, input: 
   return { ok: true, message: "cvs.changed" };
 }
 
-export async function deleteRegistration(deps: CvsDeps, orderId: number, actor: string): Promise<OperationResult> {
+export async function deleteRegistration(deps: CvsContext, orderId: number, actor: string): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
   if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
   if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
@@ -126,4 +127,38 @@ export async function deleteRegistration(deps: CvsDeps, orderId: number, actor: 
     throw err;
   }
   return { ok: true, message: "cvs.deleted" };
+}
+
+export const CVS_OPERATIONS = ["reference", "change", "delete"] as const;
+
+/** The admin order page's operations, by the ids the admin view offers. */
+export async function runCvsOperation(deps: CvsContext, orderId: number, request: OperationRequest, actor: string, locale: Locale): Promise<OperationOutcome> {
+  const registration = await currentRegistration(deps, orderId);
+  // 照会 only reads; the others act on the registration the admin was looking at.
+  if (request.operation !== "reference" && registration && registration.state !== request.expectedState) return { ok: false, message: "cvs.opConflict" };
+  switch (request.operation) {
+    case "reference": {
+      const result = await referenceRegistration(deps, orderId);
+      return { ok: result.ok, message: result.message, values: result.values, facts: result.ok && result.reference ? referenceFacts(result.reference, locale) : undefined };
+    }
+    case "change":
+      return changeRegistration(deps, orderId, { payLimitDate: request.fields.payLimitDate ?? "", amount: /^\d{1,9}$/.test(request.fields.amount ?? "") ? Number(request.fields.amount) : Number.NaN }, actor);
+    case "delete":
+      return deleteRegistration(deps, orderId, actor);
+    default:
+      return { ok: false, message: "errors.generic" };
+  }
+}
+
+function referenceFacts(r: ReferenceView, locale: Locale): Fact[] {
+  const dict = dictionaryFor(locale);
+  const t = dict.cvs;
+  const facts: Fact[] = [];
+  if (r.kessaiStatus) facts.push({ label: t.kessaiStatus, value: r.kessaiStatus });
+  if (r.recvNum) facts.push({ label: t.recvNum, value: r.recvNum, testId: "cvs-reference-recvnum" });
+  if (r.nyukinDate) facts.push({ label: t.paidAt, value: formatNyukinDate(r.nyukinDate) });
+  if (r.storeName) facts.push({ label: t.store, value: r.storeName, testId: "cvs-reference-store" });
+  if (r.amount !== undefined) facts.push({ label: t.amount, value: formatYen(dict, r.amount) });
+  if (!r.paid && r.payLimit) facts.push({ label: t.payLimit, value: formatPayLimit(r.payLimit) });
+  return facts;
 }

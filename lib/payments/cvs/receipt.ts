@@ -3,7 +3,7 @@
 import { cvsStoreName } from "@/lib/escott";
 import { dictionaryFor, fmt, isLocale } from "@/lib/i18n";
 import { queueOrderPaidMail } from "@/lib/mail/order-mails";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { paidMailLines } from "@/lib/payments/cvs/mail-lines";
 import { formatNyukinDate } from "@/lib/payments/cvs/status";
 import { recordReceipt, type ReceiptInput, type ReceiptOutcome } from "@/lib/payments/payments";
@@ -13,7 +13,7 @@ const NOTES = dictionaryFor("ja").cvs.notes;
 /** Order.attention when money arrives for an order that no longer waits for it. */
 export const PAID_AFTER_CANCEL = "cvs_paid_after_cancel";
 
-export async function applyReceipt(deps: Pick<CvsDeps, "db" | "deliver">, paymentId: string, receipt: ReceiptInput): Promise<ReceiptOutcome> {
+export async function applyReceipt(deps: Pick<CvsContext, "db" | "deliver">, paymentId: string, receipt: ReceiptInput): Promise<ReceiptOutcome> {
   const storeName = receipt.cvsCd ? cvsStoreName(receipt.cvsCd) : null;
   const values = { store: storeName ?? NOTES.unknownStore, recvNum: receipt.recvNum, amount: receipt.amount, date: formatNyukinDate(receipt.nyukinDate) };
   const mailIds: string[] = [];

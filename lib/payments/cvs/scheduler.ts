@@ -3,7 +3,7 @@ import "server-only";
 // runs at once, nothing to do while the gateway is disabled. `npm run jobs:expire` runs the same
 // check once for cron; the two may overlap safely (every change is a compare-and-set).
 import { env } from "@/lib/env";
-import { appCvsDeps } from "@/lib/payments/cvs/app-deps";
+import { loadCvsContext } from "@/lib/payments/cvs/context";
 import { expireOverdue, type ExpiryReport } from "@/lib/payments/cvs/expiry";
 
 const FIRST_RUN_DELAY_MS = 60_000;
@@ -15,7 +15,7 @@ export async function runExpiryCheck(options: { onlyWhenEnabled: boolean; awaitM
   if (running) return null;
   running = true;
   try {
-    const deps = await appCvsDeps({ awaitMail: options.awaitMail });
+    const deps = await loadCvsContext({ awaitMail: options.awaitMail });
     if (options.onlyWhenEnabled && !deps.settings.enabled) return null;
     return await expireOverdue(deps);
   } finally {

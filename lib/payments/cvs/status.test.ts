@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
 import { cvsSettingsSchema } from "@/lib/payments/settings/cvs";
 import { cvsFeeAmount, cvsFeeLines } from "@/lib/payments/cvs/fee";
-import { cvsDisplayStatus, formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
+import { en } from "@/lib/i18n/en";
+import { ja } from "@/lib/i18n/ja";
+import { cvsDisplayStatus, cvsStatusLabel, formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
 
 // 2026-03-10 12:00 JST
 const noon = new Date("2026-03-10T03:00:00Z");
@@ -36,5 +38,18 @@ describe("決済手数料", () => {
   it("adds no line for 0 yen or when the fee is off", () => {
     expect(cvsFeeLines(settings, 1100, "ja")).toEqual([]);
     expect(cvsFeeAmount({ ...settings, feeEnabled: false }, 3000)).toBe(0);
+  });
+});
+
+describe("cvsStatusLabel", () => {
+  it("names 入金ステータス in the admin's language, 期限切れ as soon as the deadline passed", () => {
+    const now = new Date("2026-11-28T03:00:00Z"); // 12:00 JST
+    const label = (state: string, payLimit: string | null, dict = ja) => cvsStatusLabel(dict, cvsDisplayStatus({ state, payLimit }, now));
+    expect(label("unpaid", "202612052359")).toBe("未入金");
+    expect(label("unpaid", "202611271159")).toBe("期限切れ");
+    expect(label("paid", "202611271159")).toBe("入金済");
+    expect(label("cancelled", null)).toBe("取消済み");
+    expect(label("paid", null, en)).toBe(en.cvs.statusPaid);
+    expect(en.cvs.statusPaid).not.toBe("入金済");
   });
 });

@@ -2,6 +2,8 @@
 // 期限切れ / 取消済み. 期限切れ is computed from PayLimit, so it shows as soon as the deadline has
 // passed, before the scheduled check has confirmed it with 2Ref and cancelled the order.
 import { isPayLimitPast } from "@/lib/escott";
+import type { Dictionary } from "@/lib/i18n";
+import type { Tone } from "@/lib/payments/views";
 
 export type CvsDisplayStatus = "unpaid" | "paid" | "expired" | "cancelled" | "failed";
 
@@ -19,6 +21,13 @@ export function cvsDisplayStatus(payment: { state: string; payLimit: string | nu
       return "failed";
   }
 }
+
+export function cvsStatusLabel(dict: Dictionary, status: CvsDisplayStatus): string {
+  const t = dict.cvs;
+  return { unpaid: t.statusUnpaid, paid: t.statusPaid, expired: t.statusExpired, cancelled: t.statusCancelled, failed: t.statusFailed }[status];
+}
+
+export const CVS_STATUS_TONE: Record<CvsDisplayStatus, Tone> = { unpaid: "warning", paid: "success", expired: "neutral", cancelled: "neutral", failed: "error" };
 
 /** `YYYYMMDDHHMM` → `YYYY/MM/DD HH:MM` (JST, as e-SCOTT sent it). */
 export function formatPayLimit(payLimit: string): string {

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { CvsOrderPayment } from "@/components/checkout/cvs/cvs-order-payment";
 import { OrderDetails } from "@/components/order/order-details";
+import { OrderPayment } from "@/components/payments/order-payment";
 import { Timeline } from "@/components/order/timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -18,7 +18,7 @@ export default async function AccountOrderPage({ params }: PageProps<"/account/o
   return (
     <div className="space-y-6">
       <PageHeader back={{ href: "/account", label: dict.account.backToOrders }} title={fmt(dict.account.orderTitle, { number: String(order.id) })} />
-      <CvsOrderPayment orderId={order.id} dict={dict} locale={locale} />
+      <OrderPayment order={order} locale={locale} />
       <OrderDetails order={order} dict={dict} locale={locale} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CardPaymentPanel } from "@/components/admin/card-payment-panel";
-import { CvsPaymentPanel } from "@/components/admin/cvs-payment-panel";
 import { NoteForm } from "@/components/admin/note-form";
 import { StatusForm } from "@/components/admin/status-form";
 import { OrderDetails } from "@/components/order/order-details";
+import { AdminPaymentPanel } from "@/components/payments/admin-payment-panel";
 import { Timeline } from "@/components/order/timeline";
 import { requireAdmin } from "@/lib/auth/session";
 import { fmt } from "@/lib/i18n";
@@ -28,8 +27,7 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
       <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
         <div className="space-y-6">
           <OrderDetails order={order} dict={dict} locale={locale} />
-          {order.paymentMethod === "card" && <CardPaymentPanel orderId={order.id} dict={dict} locale={locale} />}
-          {order.paymentMethod === "cvs" && <CvsPaymentPanel orderId={order.id} attention={order.attention} />}
+          <AdminPaymentPanel order={order} paymentMethod={order.paymentMethod} locale={locale} />
           <Timeline notes={order.notes} dict={dict} locale={locale} audience="admin" />
         </div>
         <aside className="h-fit space-y-6">

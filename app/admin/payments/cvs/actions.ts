@@ -1,13 +1,10 @@
 "use server";
-// Admin actions of the online payment agency: its settings, and the operations on an order's
-// registration (照会 / 変更 / 取消). Each one checks the admin first.
+// The online payment agency's settings form. The admin check comes first. (Operations on an
+// order's registration run through app/admin/orders/[id]/payment-actions.ts like every gateway's.)
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { appCvsDeps } from "@/lib/payments/cvs/app-deps";
-import { changeRegistration, deleteRegistration, referenceRegistration, type ReferenceView } from "@/lib/payments/cvs/operations";
 import { updateSettings } from "@/lib/payments/settings/update";
 import { appSecretBox } from "@/lib/security/app-box";
 
@@ -43,38 +40,4 @@ export async function saveCvsSettingsAction(_prev: CvsSettingsState, form: FormD
   revalidatePath("/admin/payments");
   revalidatePath("/admin/payments/cvs");
   return { ok: true, message: "cvs.settingsSaved" };
-}
-
-export interface CvsOperationState {
-  ok: boolean;
-  message?: string;
-  values?: Record<string, string | number>;
-  reference?: ReferenceView;
-}
-
-const orderIdSchema = z.coerce.number().int().positive();
-
-async function operate(form: FormData, run: (orderId: number, actor: string) => Promise<CvsOperationState>): Promise<CvsOperationState> {
-  const admin = await requireAdmin();
-  const orderId = orderIdSchema.safeParse(form.get("orderId"));
-  if (!orderId.success) return { ok: false, message: "errors.generic" };
-  const state = await run(orderId.data, admin.email);
-  revalidatePath(`/admin/orders/${orderId.data}`);
-  return state;
-}
-
-export async function cvsReferenceAction(_prev: CvsOperationState, form: FormData): Promise<CvsOperationState> {
-  return operate(form, async (orderId) => referenceRegistration(await appCvsDeps(), orderId));
-}
-
-export async function cvsChangeAction(_prev: CvsOperationState, form: FormData): Promise<CvsOperationState> {
-  return operate(form, async (orderId, actor) => {
-    const amountText = String(form.get("amount") ?? "").trim();
-    const amount = /^\d{1,9}$/.test(amountText) ? Number(amountText) : Number.NaN;
-    return changeRegistration(await appCvsDeps(), orderId, { payLimitDate: String(form.get("payLimitDate") ?? ""), amount }, actor);
-  });
-}
-
-export async function cvsDeleteAction(_prev: CvsOperationState, form: FormData): Promise<CvsOperationState> {
-  return operate(form, async (orderId, actor) => deleteRegistration(await appCvsDeps(), orderId, actor));
 }

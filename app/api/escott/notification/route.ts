@@ -1,7 +1,7 @@
 // 入金結果通知 (docs/escott-protocol.md §7.3): e-SCOTT POSTs here when a shopper paid. Whatever was posted, the
 // answer is 200 and quick — rejections are logged, never bounced back (e-SCOTT would only retry).
 // Only a failure on our side (database unavailable…) answers 503, so the notification comes again.
-import { appCvsDeps } from "@/lib/payments/cvs/app-deps";
+import { loadCvsContext } from "@/lib/payments/cvs/context";
 import { processNotification, rejectNotification } from "@/lib/payments/cvs/notification";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
     body = null;
   }
   try {
-    const deps = await appCvsDeps();
+    const deps = await loadCvsContext();
     if (body === null) await rejectNotification(deps, {}, `unreadable_body: not read or larger than ${MAX_BODY_BYTES} bytes`);
     else await processNotification(deps, formFields(body));
   } catch (err) {

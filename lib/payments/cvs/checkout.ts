@@ -5,7 +5,7 @@ import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt, isLocale, type Locale } from "@/lib/i18n";
 import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
 import { changeOrderStatus } from "@/lib/orders/transition";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { CvsContext } from "@/lib/payments/cvs/context";
 import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
 import { failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
@@ -25,7 +25,7 @@ export function orderPagePath(order: { id: number; accessKey: string }): string 
   return `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}`;
 }
 
-export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, shopperLocale: Locale): Promise<PayOutcome> {
+export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, shopperLocale: Locale): Promise<PayOutcome> {
   const { db, client, settings } = deps;
   const failed = (message: string): PayOutcome => ({ kind: "failed", message });
   const order = await db.order.findUnique({ where: { id: ref.id }, include: { items: { orderBy: { id: "asc" } } } });
@@ -86,7 +86,7 @@ export async function registerCvsPayment(deps: CvsDeps, ref: { id: number }, sho
   return { kind: "redirect", url: client.cvs.paymentPageUrl(freeArea, 1) };
 }
 
-function resume(deps: CvsDeps, order: { id: number; accessKey: string }, live: Payment, locale: Locale): PayOutcome {
+function resume(deps: CvsContext, order: { id: number; accessKey: string }, live: Payment, locale: Locale): PayOutcome {
   if (live.gateway === "cvs" && live.state === "unpaid" && live.freeArea) {
     return { kind: "redirect", url: deps.client?.cvs.paymentPageUrl(live.freeArea, 1) ?? live.paymentUrl ?? orderPagePath(order) };
   }

@@ -1,13 +1,17 @@
 import "server-only";
+// The online payment agency's context (lib/payments/context.ts) in the running shop.
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverInBackground, deliverMails } from "@/lib/mail/outbox";
-import type { CvsDeps } from "@/lib/payments/cvs/deps";
+import type { GatewayContext } from "@/lib/payments/context";
 import { cvsClient, gatewaySettings } from "@/lib/payments/escott-client";
+import type { CvsSettings } from "@/lib/payments/settings/cvs";
 import { appSecretBox } from "@/lib/security/app-box";
 
-/** The deps of the running shop: settings from the database, the e-SCOTT client they configure. */
-export async function appCvsDeps(options: { awaitMail?: boolean } = {}): Promise<CvsDeps> {
+export type CvsContext = GatewayContext<CvsSettings>;
+
+/** Settings from the database, the e-SCOTT client they configure (null without credentials). */
+export async function loadCvsContext(options: { awaitMail?: boolean } = {}): Promise<CvsContext> {
   const settings = await gatewaySettings("cvs");
   const database = db();
   return {

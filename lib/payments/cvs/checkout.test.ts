@@ -50,7 +50,7 @@ describe("placing a convenience-store order (2Add)", () => {
 
   it("a second submit of the same order returns the same payment page without registering again", async () => {
     const { orderId, outcome } = await w.order();
-    const again = await (await import("@/lib/payments/cvs/register")).registerCvsPayment(w.deps, { id: orderId }, "ja");
+    const again = await (await import("@/lib/payments/cvs/checkout")).registerCvsPayment(w.deps, { id: orderId }, "ja");
     expect(again).toEqual(outcome);
     expect(await w.t.db.payment.count({ where: { orderId } })).toBe(1);
   });
@@ -83,7 +83,7 @@ describe("placing a convenience-store order (2Add)", () => {
     expect(outcome).toEqual({ kind: "failed", message: "支払い処理に失敗しました。再度お試しください。" });
     expect((await w.t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("failed");
 
-    const { registerCvsPayment } = await import("@/lib/payments/cvs/register");
+    const { registerCvsPayment } = await import("@/lib/payments/cvs/checkout");
     const retried = await registerCvsPayment(w.deps, { id: orderId }, "ja");
     expect(retried.kind).toBe("redirect");
     expect((await w.t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("on-hold");

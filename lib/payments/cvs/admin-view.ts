@@ -1,0 +1,89 @@
+// The admin order page's オンライン収納代行 box: the registration (決済コード, 支払期日, amount,
+// payment URL), the money received, the operations (照会 / 変更 / 取消) and the call and
+// notification history.
+import type { Db } from "@/lib/db";
+import { adminText, cvsStoreName, RESPONSE_CODE } from "@/lib/escott";
+import { dictionaryFor, formatYen, type Locale } from "@/lib/i18n";
+import type { OrderSummary } from "@/lib/payments/registry";
+import type { AdminPaymentView, Fact, FactGroup, OperationView, Tone } from "@/lib/payments/views";
+import { formatDateTime } from "@/lib/shop/dates";
+import { cvsHistoryOfOrder, cvsPaymentOfOrder } from "@/lib/payments/cvs/queries";
+import { PAID_AFTER_CANCEL } from "@/lib/payments/cvs/receipt";
+import { cvsDisplayStatus, cvsStatusLabel, CVS_STATUS_TONE, formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
+
+const OUTCOME_TONE: Record<string, Tone> = { ok: "success", duplicate: "warning", rejected: "error", error: "error" };
+
+export async function cvsAdminView(db: Db, order: OrderSummary, locale: Locale, now: Date): Promise<AdminPaymentView> {
+  const [payment, history] = await Promise.all([cvsPaymentOfOrder(db, order.id), cvsHistoryOfOrder(db, order.id)]);
+  const dict = dictionaryFor(locale);
+  const t = dict.cvs;
+  const status = payment ? cvsDisplayStatus(payment, now) : null;
+  const receipt = payment?.receipts[0];
+  const facts: Fact[] = [];
+  const groups: FactGroup[] = [];
+  const operations: OperationView[] = [];
+  if (payment && status) {
+    facts.push({ label: t.paymentStatus, value: cvsStatusLabel(dict, status), pill: CVS_STATUS_TONE[status], testId: "cvs-admin-status" });
+    facts.push({ label: t.transactionCode, value: payment.transactionCode, testId: "cvs-transaction-code", mono: true });
+    if (payment.kessaiNumber) facts.push({ label: t.kessaiNumber, value: payment.kessaiNumber, mono: true });
+    if (payment.payLimit) facts.push({ label: t.payLimit, value: formatPayLimit(payment.payLimit), testId: "cvs-admin-pay-limit" });
+    facts.push({ label: t.amount, value: formatYen(dict, payment.amount), testId: "cvs-admin-amount" });
+    if (payment.paymentUrl) facts.push({ label: t.paymentUrl, value: payment.paymentUrl, href: payment.paymentUrl });
+    if (receipt) {
+      groups.push({
+        title: t.receipt,
+        tone: "success",
+        testId: "cvs-receipt",
+        facts: [
+          { label: t.recvNum, value: receipt.recvNum, testId: "cvs-recvnum" },
+          { label: t.paidAt, value: formatNyukinDate(receipt.nyukinDate) },
+          ...(receipt.cvsCd ? [{ label: t.store, value: cvsStoreName(receipt.cvsCd), testId: "cvs-receipt-store" }] : []),
+          { label: t.amount, value: formatYen(dict, receipt.amount) },
+          { label: t.receiptSource, value: receipt.source === "inquiry" ? t.sourceInquiry : t.sourceNotification },
+        ],
+      });
+    }
+    operations.push({ id: "reference", label: t.opReference, confirm: t.confirmReference, hint: t.opReferenceHint, fields: [] });
+    if (payment.state === "unpaid") {
+      const limitDate = payment.payLimit ? `${payment.payLimit.slice(0, 4)}-${payment.payLimit.slice(4, 6)}-${payment.payLimit.slice(6, 8)}` : "";
+      operations.push({
+        id: "change",
+        label: t.opChange,
+        confirm: t.confirmChange,
+        hint: t.opChangeHint,
+        fields: [
+          { name: "payLimitDate", label: t.newPayLimit, kind: "date", defaultValue: limitDate },
+          { name: "amount", label: t.newAmount, kind: "yen", defaultValue: payment.amount },
+        ],
+      });
+      operations.push({ id: "delete", label: t.opDelete, confirm: t.confirmDelete, hint: t.opDeleteHint, danger: true, fields: [] });
+    }
+  }
+  return {
+    title: t.panelTitle,
+    testId: "cvs-panel",
+    testIdPrefix: "cvs",
+    alerts: order.attention === PAID_AFTER_CANCEL ? [{ tone: "error", text: t.attentionPaidAfterCancel, testId: "cvs-attention" }] : [],
+    empty: payment ? undefined : t.noRegistration,
+    facts,
+    groups,
+    operations: payment ? { title: t.operations, items: operations, empty: "", expectedState: payment.state } : null,
+    history: {
+      title: t.history,
+      empty: t.historyEmpty,
+      columns: [t.historyDate, t.historyOperation, t.historyResult, t.historyDetail],
+      rows: history.map((h) => ({
+        id: h.id,
+        tone: OUTCOME_TONE[h.outcome],
+        cells: [
+          formatDateTime(h.createdAt, locale),
+          `${h.operateId}${h.kind === "notification" ? ` (${t.sourceNotification})` : ""}`,
+          `${h.outcome}${h.responseCd ? ` ${h.responseCd}` : ""}`,
+          h.detail ?? (h.responseCd && h.responseCd !== RESPONSE_CODE.ok ? adminText(h.responseCd.split("|")) : ""),
+        ],
+      })),
+      testId: "cvs-history",
+      rowTestId: "cvs-history-row",
+    },
+  };
+}

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { currentCart, currentCartForWrite } from "@/lib/cart/current";
 import { addItem, CartError, removeItem, setItemQuantity } from "@/lib/cart/store";
 import { db } from "@/lib/db";
+import type { MessageRef } from "@/lib/i18n";
 
 export interface CartActionState {
   ok: boolean;
   /** dictionary key of the message to show */
-  message?: string;
+  message?: MessageRef;
   available?: number;
 }
 

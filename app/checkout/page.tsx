@@ -6,7 +6,7 @@ import { TotalsTable } from "@/components/order/totals-table";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCartView } from "@/lib/cart/current";
 import { customerMessage } from "@/lib/escott";
-import { errorText, formatYen } from "@/lib/i18n";
+import { errorText, formatYen, isMessageRef } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { availablePaymentMethods } from "@/lib/payments/registry";
 
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 export default async function CheckoutPage({ searchParams }: PageProps<"/checkout">) {
   const [{ locale, dict }, cart, user, query] = await Promise.all([getDictionary(), currentCartView(), getCurrentUser(), searchParams]);
   // A payment step that ended elsewhere (e.g. the 3-D Secure page) sends the shopper back with a message key.
-  const notice = typeof query.notice !== "string" || !/^payment\.\w+$/.test(query.notice)
+  const notice = typeof query.notice !== "string" || !/^payment\.\w+$/.test(query.notice) || !isMessageRef(query.notice)
     ? null
     : typeof query.codes === "string" && /^[A-Z0-9]{2,4}(\|[A-Z0-9]{2,4}){0,5}$/.test(query.codes)
       ? customerMessage(query.codes.split("|"), locale) // a declined card after 3-D Secure: the grouped message

@@ -6,13 +6,14 @@ import { registerAction } from "@/app/register/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
 
 export function RegisterForm({ next }: { next: string }) {
   const { dict } = useI18n();
   const router = useRouter();
   const [values, setValues] = useState({ email: "", password: "", passwordConfirm: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, startTransition] = useTransition();
 
   const submit = (e: React.FormEvent) => {

@@ -2,6 +2,7 @@
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { PREFECTURES } from "@/lib/address/prefectures";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
 
 export const ADDRESS_FIELDS = ["lastName", "firstName", "lastNameKana", "firstNameKana", "postalCode", "prefecture", "city", "address1", "address2", "phone"] as const;
@@ -20,7 +21,7 @@ export function AddressFields({
 }: {
   prefix: "billing" | "shipping";
   values: AddressValues;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   onChange: (field: AddressField, value: string) => void;
   onBlur: (field: AddressField) => void;
 }) {

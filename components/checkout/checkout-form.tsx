@@ -8,8 +8,8 @@ import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { addressSchema, checkoutSchema, fieldErrors } from "@/lib/checkout/address-schema";
-import { errorText } from "@/lib/i18n";
+import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
+import { errorText, toMessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
 
 interface Values {
@@ -38,7 +38,7 @@ export function CheckoutForm({
     shipToDifferentAddress: false,
     paymentMethod: methods[0]?.id ?? "",
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<PlaceOrderResult["status"] | null>(null);
   const [paymentMessage, setPaymentMessage] = useState<string | null>(initial.message ?? null);
   const [pending, startTransition] = useTransition();
@@ -72,7 +72,7 @@ export function CheckoutForm({
     setErrors((e) => {
       const next = { ...e };
       if (result.success) delete next[key];
-      else if (values[which][field] !== "" || e[key]) next[key] = result.error.issues[0]?.message ?? "errors.generic";
+      else if (values[which][field] !== "" || e[key]) next[key] = toMessageRef(result.error.issues[0]?.message);
       return next;
     });
     if (result.success && typeof result.data === "string" && result.data !== values[which][field]) {

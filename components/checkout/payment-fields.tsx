@@ -2,9 +2,10 @@
 // The browser side of a payment method: extra fields (card form, fee notice…) and a
 // prepare() step that runs before the order is submitted (e.g. turning the card into a
 // token). Each gateway's component is listed in payment-methods.ts.
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
 
-export type PrepareResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors?: Record<string, string>; message?: string };
+export type PrepareResult = { ok: true; data: Record<string, unknown> } | { ok: false; errors?: FieldErrors; message?: string };
 
 export interface PaymentFieldsHandle {
   prepare(): Promise<PrepareResult>;
@@ -13,7 +14,7 @@ export interface PaymentFieldsHandle {
 export interface PaymentFieldsProps {
   option: PaymentMethodOption;
   /** Errors for this method's fields from the server ("payment.xxx" keys). */
-  errors: Record<string, string>;
+  errors: FieldErrors;
   register(handle: PaymentFieldsHandle | null): void;
 }
 

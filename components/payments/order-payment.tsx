@@ -6,19 +6,9 @@ import { Panel } from "@/components/ui/panel";
 import { Facts, noticeTone } from "@/components/payments/facts";
 import type { Locale } from "@/lib/i18n";
 import "@/lib/payments/gateways";
-import { findGateway } from "@/lib/payments/registry";
+import { findGateway, type OrderSummary } from "@/lib/payments/registry";
 
-interface OrderLike {
-  id: number;
-  status: string;
-  total: number;
-  currency: string;
-  attention: string | null;
-  createdAt: Date;
-  paymentMethod: string | null;
-}
-
-export async function OrderPayment({ order, locale, reportConversion = false }: { order: OrderLike; locale: Locale; reportConversion?: boolean }) {
+export async function OrderPayment({ order, locale, reportConversion = false }: { order: OrderSummary & { paymentMethod: string | null }; locale: Locale; reportConversion?: boolean }) {
   const gateway = order.paymentMethod ? findGateway(order.paymentMethod) : undefined;
   const view = gateway ? await gateway.orderView(order, locale) : null;
   if (!view) return null;

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/keys";
 
 export const registerSchema = z
   .object({
     email: z
       .string()
       .transform((s) => s.normalize("NFKC").trim().toLowerCase())
-      .pipe(z.string().min(1, "errors.required").max(254, "errors.tooLong:254").email("errors.email")),
-    password: z.string().min(8, "errors.passwordLength").max(200, "errors.tooLong:200"),
+      .pipe(z.string().min(1, msg("errors.required")).max(254, msg("errors.tooLong:254")).email(msg("errors.email"))),
+    password: z.string().min(8, msg("errors.passwordLength")).max(200, msg("errors.tooLong:200")),
     passwordConfirm: z.string(),
   })
-  .refine((v) => v.password === v.passwordConfirm, { message: "errors.passwordMismatch", path: ["passwordConfirm"] });
+  .refine((v) => v.password === v.passwordConfirm, { message: msg("errors.passwordMismatch"), path: ["passwordConfirm"] });

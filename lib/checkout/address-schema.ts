@@ -4,57 +4,58 @@ import { z } from "zod";
 import { normalizePhone } from "@/lib/address/phone";
 import { normalizePostalCode } from "@/lib/address/postal-code";
 import { isPrefectureCode } from "@/lib/address/prefectures";
+import { msg, toMessageRef, type MessageRef } from "@/lib/i18n/keys";
 import { isFullWidthKatakana, toFullWidthKatakana } from "@/lib/text/kana";
 
 const text = (max: number) =>
   z
-    .string({ error: "errors.required" })
+    .string({ error: msg("errors.required") })
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, "errors.required").max(max, `errors.tooLong:${max}`));
+    .pipe(z.string().min(1, msg("errors.required")).max(max, msg(`errors.tooLong:${max}`)));
 
 const optionalText = (max: number) =>
   z
     .string()
     .optional()
     .transform((s) => (s ?? "").trim())
-    .pipe(z.string().max(max, `errors.tooLong:${max}`));
+    .pipe(z.string().max(max, msg(`errors.tooLong:${max}`)));
 
 const kana = z
-  .string({ error: "errors.required" })
+  .string({ error: msg("errors.required") })
   .transform((s) => toFullWidthKatakana(s))
-  .pipe(z.string().min(1, "errors.required").max(40, "errors.tooLong:40").refine(isFullWidthKatakana, "errors.kana"));
+  .pipe(z.string().min(1, msg("errors.required")).max(40, msg("errors.tooLong:40")).refine(isFullWidthKatakana, msg("errors.kana")));
 
 const postalCode = z
-  .string({ error: "errors.required" })
+  .string({ error: msg("errors.required") })
   .transform((s, ctx) => {
     if (!s.trim()) {
-      ctx.addIssue({ code: "custom", message: "errors.required" });
+      ctx.addIssue({ code: "custom", message: msg("errors.required") });
       return z.NEVER;
     }
     const v = normalizePostalCode(s);
     if (!v) {
-      ctx.addIssue({ code: "custom", message: "errors.postalCode" });
+      ctx.addIssue({ code: "custom", message: msg("errors.postalCode") });
       return z.NEVER;
     }
     return v;
   });
 
 const phone = z
-  .string({ error: "errors.required" })
+  .string({ error: msg("errors.required") })
   .transform((s, ctx) => {
     if (!s.trim()) {
-      ctx.addIssue({ code: "custom", message: "errors.required" });
+      ctx.addIssue({ code: "custom", message: msg("errors.required") });
       return z.NEVER;
     }
     const v = normalizePhone(s);
     if (!v) {
-      ctx.addIssue({ code: "custom", message: "errors.phone" });
+      ctx.addIssue({ code: "custom", message: msg("errors.phone") });
       return z.NEVER;
     }
     return v;
   });
 
-const prefecture = z.string({ error: "errors.prefecture" }).refine((code): boolean => isPrefectureCode(code), "errors.prefecture");
+const prefecture = z.string({ error: msg("errors.prefecture") }).refine((code): boolean => isPrefectureCode(code), msg("errors.prefecture"));
 
 export const addressSchema = z.object({
   lastName: text(30),
@@ -75,9 +76,9 @@ export const checkoutSchema = z
   .object({
     billing: addressSchema,
     email: z
-      .string({ error: "errors.required" })
+      .string({ error: msg("errors.required") })
       .transform((s) => s.normalize("NFKC").trim())
-      .pipe(z.string().min(1, "errors.required").max(254, "errors.tooLong:254").email("errors.email")),
+      .pipe(z.string().min(1, msg("errors.required")).max(254, msg("errors.tooLong:254")).email(msg("errors.email"))),
     shipToDifferentAddress: z.boolean().default(false),
     shipping: z.unknown().optional(),
     paymentMethod: z.string().optional(),
@@ -98,13 +99,14 @@ export type CheckoutInput = z.input<typeof checkoutSchema>;
 export type CheckoutData = z.output<typeof checkoutSchema>;
 
 /** Field path ("billing.postalCode") → first message key. */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, MessageRef>;
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".");
-    if (!(key in out)) out[key] = issue.message;
+    // zod's messages are plain strings: ours are msg() keys; anything else (zod's own text) shows the generic error.
+    if (!(key in out)) out[key] = toMessageRef(issue.message);
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // Locale helpers usable anywhere (no server-only imports here).
 import { en, type Dictionary } from "@/lib/i18n/en";
 import { ja } from "@/lib/i18n/ja";
+import type { MessageRef } from "@/lib/i18n/keys";
 
 export type { Dictionary };
+export { isMessageRef, msg, noticePath, toMessageRef, type MessageKey, type MessageKeys, type MessageRef } from "@/lib/i18n/keys";
 export const LOCALES = ["ja", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ja";
@@ -29,8 +31,12 @@ export function formatYen(dict: Dictionary, amount: number): string {
   return fmt(dict.common.yen, { amount });
 }
 
-/** Looks up "errors.postalCode" / "errors.tooLong:30" keys produced by the zod schemas. */
-export function errorText(dict: Dictionary, message: string | undefined, values: Record<string, string | number> = {}): string {
+/**
+ * Looks up "errors.postalCode" / "errors.tooLong:30" keys (typed: see lib/i18n/keys.ts). A key that
+ * arrives as untyped data goes through isMessageRef()/toMessageRef() first; an unknown key still
+ * shows the generic error.
+ */
+export function errorText(dict: Dictionary, message: MessageRef | undefined, values: Record<string, string | number> = {}): string {
   if (!message) return "";
   const [key = "", param] = message.split(":");
   if (param !== undefined) values = { max: Number(param), ...values };

@@ -4,7 +4,7 @@
 // talk to this interface, so adding a gateway needs no change anywhere else.
 import type { FeeLine } from "@/lib/cart/totals";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
-import type { Locale } from "@/lib/i18n";
+import type { Locale, MessageRef } from "@/lib/i18n";
 import type { AdminPaymentView, OperationOutcome, OperationRequest, OrderPaymentView } from "@/lib/payments/views";
 
 export interface CheckoutContext {
@@ -14,7 +14,7 @@ export interface CheckoutContext {
   userId: string | null;
 }
 
-export type Availability = { available: true } | { available: false; reasons: string[] };
+export type Availability = { available: true } | { available: false; reasons: MessageRef[] };
 
 export interface PaymentFee extends FeeLine {
   code: string;
@@ -114,6 +114,13 @@ export function registeredGateways(): readonly PaymentGateway[] {
 
 export function findGateway(id: string): PaymentGateway | undefined {
   return gateways.find((g) => g.id === id);
+}
+
+/** Answers a request addressed to a gateway's endpoint; 404 when there is no such gateway or endpoint. */
+export async function gatewayEndpoint(gatewayId: string, name: string, request: Request): Promise<Response> {
+  const endpoint = findGateway(gatewayId)?.endpoints?.[name];
+  if (!endpoint || !Object.hasOwn(findGateway(gatewayId)!.endpoints!, name)) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return endpoint(request);
 }
 
 /** The admin order list's payment column, from the payment's gateway. */

@@ -18,6 +18,9 @@ beforeAll(async () => {
   t = await createTestDb();
   // Card and CVS stay registered but unconfigured (ESCOTT_TARGET=sps: no demo credentials), so only the stand-in is offered.
   Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: "third-gateway-test-key-".repeat(2), ESCOTT_TARGET: "sps" });
+  // The one registry line (lib/payments/gateways.ts would hold it for a real gateway).
+  const { registerGateway } = await import("@/lib/payments/registry");
+  registerGateway(await bankTransferGateway());
 });
 afterAll(async () => {
   const { unregisterGateway } = await import("@/lib/payments/registry");
@@ -87,6 +90,7 @@ async function bankTransferGateway() {
       }
     },
     statusLabel: (payment) => (payment.state === "paid" ? "入金済" : "入金待ち"),
+    endpoints: { webhook: async (request) => new Response(await request.text(), { status: 202 }) },
   };
   return gateway;
 }
@@ -106,8 +110,7 @@ async function renderAdminPanel(orderId: number): Promise<string> {
 
 describe("a third gateway, registered in one line", () => {
   it("is offered at checkout, takes the order, and shows itself on the shopper's and the admin's pages", async () => {
-    const { registerGateway, availablePaymentMethods, paymentStatusLabel } = await import("@/lib/payments/registry");
-    registerGateway(await bankTransferGateway());
+    const { availablePaymentMethods, paymentStatusLabel } = await import("@/lib/payments/registry");
 
     // Checkout: the real place-order action, a guest with one item in the cart.
     const { ensureCart, addItem } = await import("@/lib/cart/store");
@@ -153,5 +156,17 @@ describe("a third gateway, registered in one line", () => {
     expect(after.payments).toMatchObject([{ state: "paid", liveOrderId: order.id }]);
     expect(after.notes.filter((n) => n.message.includes("お振込を確認しました（ヤマダ タロウ、admin@example.com）"))).toHaveLength(1);
     expect(await renderAdminPanel(order.id)).toMatch(/data-testid="bank-state"[^>]*>入金済</);
+  });
+
+  it("gets its endpoints at /api/payments/<gateway>/<endpoint> without a route of its own", async () => {
+    const { POST } = await import("@/app/api/payments/[gateway]/[endpoint]/route");
+    const call = (gateway: string, endpoint: string) =>
+      POST(new Request(`http://shop.test/api/payments/${gateway}/${endpoint}`, { method: "POST", body: "paid=1" }), { params: Promise.resolve({ gateway, endpoint }) });
+    const answered = await call("bank", "webhook");
+    expect(answered.status).toBe(202);
+    expect(await answered.text()).toBe("paid=1");
+    expect((await call("bank", "nothing")).status).toBe(404);
+    expect((await call("bank", "toString")).status).toBe(404);
+    expect((await call("nobank", "webhook")).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 // What a gateway shows, as data: the shopper's order page and the admin order page render these
 // with the same components (components/payments/) whatever the gateway, so a new gateway needs no
 // page or component of its own. Texts are already localized; testIds keep the e2e selectors stable.
+import type { MessageRef } from "@/lib/i18n";
 
 export type Tone = "info" | "success" | "warning" | "error" | "neutral";
 
@@ -95,7 +96,7 @@ export interface OperationRequest {
 /** `message` is a dictionary key (errorText) with its `values`; `facts` are extra details (e.g. what 照会 found). */
 export interface OperationOutcome {
   ok: boolean;
-  message: string;
+  message: MessageRef;
   values?: Record<string, string | number>;
   facts?: Fact[];
 }

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import type { MessageKeys } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/input";
 import { deleteCard, registerCard, type MemberNotice } from "@/lib/payments/card/member-service";
 
 export type CardAccountResult =
-  | { ok: boolean; notice: MemberNotice | "card.unavailable" | "card.invalidPayload" | "card.agreementRequired" }
+  | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired"> }
   | { ok: true; post: { action: string; fields: Record<string, string> } };
 
 const payloadSchema = z

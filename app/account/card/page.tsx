@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Panel } from "@/components/ui/panel";
 import { requireUser } from "@/lib/auth/session";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/escott/installments";
-import { errorText, fmt } from "@/lib/i18n";
+import { errorText, fmt, isMessageRef, type MessageRef } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { deletionBlock } from "@/lib/payments/card/deletion-rule";
@@ -16,12 +16,13 @@ export async function generateMetadata() {
   return { title: (await getDictionary()).dict.card.accountTitle };
 }
 
-const SUCCESS_NOTICES = new Set(["card.saved", "card.deleted"]);
+const SUCCESS_NOTICES = new Set<MessageRef>(["card.saved", "card.deleted"]);
 
 export default async function AccountCardPage({ searchParams }: PageProps<"/account/card">) {
   const user = await requireUser("/account/card");
   const [{ dict }, query, c] = await Promise.all([getDictionary(), searchParams, loadCardContext()]);
-  const notice = typeof query.notice === "string" && /^card\.\w+$/.test(query.notice) ? query.notice : null;
+  // ?notice= is untyped input: only a known card.* key is shown.
+  const notice = typeof query.notice === "string" && /^card\.\w+$/.test(query.notice) && isMessageRef(query.notice) ? query.notice : null;
   const available = c !== null && c.settings.enabled && c.settings.cardMember;
   // 4MemRefM: what e-SCOTT has on file, not our cache.
   const card = available ? await referenceSavedCard(c, user.id) : null;

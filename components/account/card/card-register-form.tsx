@@ -11,8 +11,9 @@ import { postForm } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { customerMessage } from "@/lib/escott/customer-messages";
-import { errorText } from "@/lib/i18n";
+import { errorText, noticePath } from "@/lib/i18n";
 
 export interface CardFormConfig {
   tokenScript: string;
@@ -26,7 +27,7 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
   const router = useRouter();
   const [card, setCard] = useState<CardValues>(emptyCard);
   const [agreement, setAgreement] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ ok: false; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -57,7 +58,7 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
       }
       if (result.ok) {
         setCard(emptyCard);
-        router.replace(`/account/card?notice=${result.notice}`);
+        router.replace(noticePath("/account/card", result.notice));
       } else {
         setMessage({ ok: false, text: errorText(dict, result.notice) });
       }

@@ -6,7 +6,7 @@ import { deleteCardAction } from "@/app/account/card/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { errorText } from "@/lib/i18n";
+import { errorText, noticePath } from "@/lib/i18n";
 
 export function DeleteCardForm() {
   const { dict } = useI18n();
@@ -20,7 +20,7 @@ export function DeleteCardForm() {
       const result = await deleteCardAction();
       setConfirming(false);
       if (!("notice" in result)) return;
-      if (result.ok) router.replace(`/account/card?notice=${result.notice}`);
+      if (result.ok) router.replace(noticePath("/account/card", result.notice));
       else setMessage(errorText(dict, result.notice));
     });
 

@@ -3,6 +3,7 @@
 // never part of a form submission; the values are handed to e-SCOTT's token script only.
 import { useI18n } from "@/components/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
 import { HOLDER_NAME } from "@/lib/payments/card/input";
 
@@ -21,8 +22,8 @@ export function cardDigits(number: string): string {
 }
 
 /** Checks before the token script is called (the vendor's WooCommerce plugins check the same, docs/escott-protocol.md §4.2: digits, A–Z name). */
-export function validateCard(v: CardValues, securityCode: boolean): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function validateCard(v: CardValues, securityCode: boolean): FieldErrors {
+  const errors: FieldErrors = {};
   const digits = cardDigits(v.number);
   if (!digits) errors["payment.cardNumber"] = "card.numberRequired";
   else if (!/^\d{13,19}$/.test(digits)) errors["payment.cardNumber"] = "card.numberFormat";
@@ -45,7 +46,7 @@ export function CardFields({
 }: {
   values: CardValues;
   onChange(values: CardValues): void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   securityCode: boolean;
   expiryYears: string[];
 }) {

@@ -8,6 +8,7 @@ import { PayTypeSelect } from "@/components/checkout/card/pay-type-select";
 import { createToken, loadTokenScript, tokenErrors } from "@/components/checkout/card/token-script";
 import type { PaymentFieldsProps, PrepareResult } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { customerMessage } from "@/lib/escott/customer-messages";
 import { CARD_BRAND_NAMES } from "@/lib/escott/installments";
 import { errorText, fmt } from "@/lib/i18n";
@@ -38,7 +39,7 @@ export function CardPaymentFields({ option, errors, register }: PaymentFieldsPro
     const s = { mode, card, payType, save, agreement };
     register({
       async prepare(): Promise<PrepareResult> {
-        const errs: Record<string, string> = {};
+        const errs: FieldErrors = {};
         if (data.threeDSecure && !s.agreement) errs["payment.agreement"] = "card.agreementRequired";
         const effectivePayType = data.installments === 1 ? "01" : s.payType;
         if (s.mode === "saved") {

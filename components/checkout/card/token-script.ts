@@ -1,6 +1,7 @@
 // e-SCOTT's token script (docs/escott-protocol.md §4): loaded from e-SCOTT's host with the attributes it reads
 // (class="spsvToken", callBackFunc = the name of our global callback). Card data goes to it and
 // nowhere else; we get back an opaque token and the masked number.
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { tokenInputProblems, TOKEN_UNKNOWN_ERROR } from "@/lib/escott/names";
 import { TOKEN_CALLBACK_NAME } from "@/lib/payments/card/client-data";
 
@@ -66,8 +67,8 @@ export async function createToken(src: string, card: CardData, timeoutMs = 20_00
 }
 
 /** Field errors for the token script's input codes; anything else is a general failure. */
-export function tokenErrors(code: string): Record<string, string> | null {
-  const errors: Record<string, string> = {};
+export function tokenErrors(code: string): FieldErrors | null {
+  const errors: FieldErrors = {};
   for (const problem of tokenInputProblems(code)) {
     if (problem === "cardNumber") errors["payment.cardNumber"] = "card.numberFormat";
     if (problem === "expiry") errors["payment.expiry"] = "card.expiryRequired";

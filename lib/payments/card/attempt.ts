@@ -2,7 +2,7 @@
 // not paid, nobody knows) and where the shopper goes next.
 import { adminText, customerMessage, PAYMENT_FAILED_MESSAGE, type EscottFailure, type LocalizedText } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt } from "@/lib/i18n";
+import { dictionaryFor, fmt, type MessageKeys } from "@/lib/i18n";
 import { failPayment, markPaymentUnknown } from "@/lib/payments/payments";
 import type { CardContext } from "@/lib/payments/card/context";
 
@@ -14,7 +14,7 @@ export type AttemptResult =
   | {
       kind: "failed";
       message: LocalizedText;
-      notice: "payment.failed" | "payment.threeDSFailed" | "payment.threeDSReturnFailed";
+      notice: MessageKeys<"payment.failed" | "payment.threeDSFailed" | "payment.threeDSReturnFailed">;
       /** The card company's codes when the card was declined, so the checkout page can show the grouped message. */
       declineCodes?: string[];
     }

@@ -3,11 +3,12 @@
 // order of the last 90 days, or any card order still pending / on hold / processing. Deleting
 // the member then would leave e-SCOTT and the shop out of step. Admins may override.
 import type { Db } from "@/lib/db";
+import type { MessageKeys } from "@/lib/i18n";
 
 export const AUTHORIZATION_WINDOW_DAYS = 90;
 const OPEN_STATUSES = ["pending", "on-hold", "processing"];
 
-export type DeletionBlock = "card.deleteBlockedOpenOrder" | "card.deleteBlockedAuthorization";
+export type DeletionBlock = MessageKeys<"card.deleteBlockedOpenOrder" | "card.deleteBlockedAuthorization">;
 
 export async function deletionBlock(db: Db, userId: string, now: Date): Promise<DeletionBlock | null> {
   const open = await db.order.count({ where: { userId, paymentMethod: "card", status: { in: OPEN_STATUSES } } });

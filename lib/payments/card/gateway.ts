@@ -6,6 +6,7 @@ import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { cardAdminView, cardStateLabel } from "@/lib/payments/card/admin-view";
 import { GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, type CardOperation } from "@/lib/payments/card/operations";
 import { cardOrderView } from "@/lib/payments/card/order-view";
+import { threeDSReturnEndpoint } from "@/lib/payments/card/three-d-secure-return";
 import type { InstallmentSetting } from "@/lib/escott/installments";
 import { db } from "@/lib/db";
 import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
@@ -74,6 +75,10 @@ export const cardGateway: PaymentGateway<CardInput> = {
   },
   async orderView(order, locale) {
     return cardOrderView(order, locale);
+  },
+  endpoints: {
+    /** Where e-SCOTT's 3-D Secure page posts back (THREE_DS_RETURN_PATH routes here). */
+    "3ds": (request) => threeDSReturnEndpoint(request, loadCardContext),
   },
   async adminView(order, locale) {
     return cardAdminView(db(), order, locale, new Date(), (await gatewaySettings("card")).saveLog);

@@ -3,21 +3,24 @@
 // show it, delete it (4MemInval → 4MemDel).
 import { OPERATE_ID, RESPONSE_CODE, type EscottFailure, type ThreeDSReturn } from "@/lib/escott";
 import { threeDSReturnUrl, type CardContext } from "@/lib/payments/card/context";
+import type { MessageKeys } from "@/lib/i18n";
 import { deletionBlock, type DeletionBlock } from "@/lib/payments/card/deletion-rule";
 import { cardSummary, findMember, forgetMember, memberKey, saveMember, updateMemberCard, type StoredMember } from "@/lib/payments/card/member-store";
 import { claimRegistration, rememberRegistration, type PendingRegistration } from "@/lib/payments/card/registration-pending";
 
 /** Dictionary keys (dict.card.*) of what the customer is told. */
 export type MemberNotice =
-  | "card.saved"
-  | "card.deleted"
-  | "card.threeDSFailed"
-  | "card.addFailed"
-  | "card.changeFailed"
-  | "card.notFound"
-  | "card.tokenFailed"
-  | "card.deleteFailed"
-  | "card.returnUnknown"
+  | MessageKeys<
+      | "card.saved"
+      | "card.deleted"
+      | "card.threeDSFailed"
+      | "card.addFailed"
+      | "card.changeFailed"
+      | "card.notFound"
+      | "card.tokenFailed"
+      | "card.deleteFailed"
+      | "card.returnUnknown"
+    >
   | DeletionBlock;
 
 export type RegisterOutcome =

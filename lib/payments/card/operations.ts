@@ -4,7 +4,7 @@
 // order follows: 取消 cancels (or refunds) it and an amount change updates its total.
 import { adminText, OPERATE_ID, RESPONSE_CODE, type EscottResult, type ProcessParams, type SearchData } from "@/lib/escott";
 import type { Order, Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt } from "@/lib/i18n";
+import { dictionaryFor, fmt, type MessageRef } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
 import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
@@ -66,7 +66,7 @@ export interface OperationRequest {
 }
 
 /** `message` is a dictionary key (dict.card.*); `values` fill its placeholders. */
-export type OperationResult = { ok: boolean; message: string; values?: Record<string, string> };
+export type OperationResult = { ok: boolean; message: MessageRef; values?: Record<string, string> };
 
 export async function runCardOperation(c: CardContext, orderId: number, request: OperationRequest, admin: string): Promise<OperationResult> {
   const payment = await orderCardPayment(c, orderId);

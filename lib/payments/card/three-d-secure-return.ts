@@ -2,9 +2,9 @@
 // It is a cross-site POST: no session cookie can be relied on. The attempt is found by its
 // 決済コード inside the AES-encrypted EncryptValue (only e-SCOTT and we hold the key), claimed by
 // compare-and-set, so a replayed or duplicated return only leads to where the first one led.
-import { OPERATE_ID, type CardSource, type ThreeDSRefusal, type ThreeDSReturn, type ThreeDSValues } from "@/lib/escott";
+import { OPERATE_ID, threeDSReturnedValue, type CardSource, type ThreeDSRefusal, type ThreeDSReturn, type ThreeDSValues } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor } from "@/lib/i18n";
+import { dictionaryFor, noticePath } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 import { takeThreeDSReturn } from "@/lib/payments/payments";
 import { failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
@@ -36,14 +36,14 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   // 2. A My Account card registration (4MemAdd / 4MemChg through the 3DS page) ends there.
   if (ret.operateId !== OPERATE_ID.threeDSecure) {
     const notice = ret.ok ? await finishRegistration(c, ret) : await refusedRegistration(c, ret.transactionCode);
-    return goTo(`/account/card?notice=${notice}`);
+    return goTo(noticePath("/account/card", notice));
   }
 
   // 3. The checkout attempt it names.
   const payment = await c.db.payment.findUnique({ where: { transactionCode: ret.transactionCode }, include: { order: true } });
   const claimedOrder = ret.orderId && /^\d+$/.test(ret.orderId) ? Number(ret.orderId) : null;
   if (!payment || payment.gateway !== "card" || (claimedOrder !== null && claimedOrder !== payment.orderId)) {
-    return goTo("/checkout?notice=payment.threeDSReturnFailed");
+    return goTo(noticePath("/checkout", "payment.threeDSReturnFailed"));
   }
 
   // 4. Exactly one return goes on; a replay (or the second of a double post) waits for its result.
@@ -109,7 +109,7 @@ function bothLanguages(key: "threeDSFailed" | "threeDSReturnFailed") {
 function pathFor(result: AttemptResult, order: OrderRef): string {
   if (result.kind === "failed") {
     const codes = result.declineCodes?.length ? `&codes=${encodeURIComponent(result.declineCodes.join("|"))}` : "";
-    return `/checkout?notice=${result.notice}${codes}`;
+    return `${noticePath("/checkout", result.notice)}${codes}`;
   }
   return thankYouPath(order);
 }
@@ -123,8 +123,20 @@ async function settledPath(c: CardContext, payment: Payment & { order: OrderRef 
     current = await c.db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { order: true } });
   }
   if (current.state === "failed") {
-    return `/checkout?notice=${["1", "8", "9"].includes(current.secureResultCode ?? "") ? "payment.threeDSFailed" : "payment.failed"}`;
+    return noticePath("/checkout", ["1", "8", "9"].includes(current.secureResultCode ?? "") ? "payment.threeDSFailed" : "payment.failed");
   }
-  if (current.state === "awaiting_3ds") return "/checkout?notice=payment.threeDSReturnFailed";
+  if (current.state === "awaiting_3ds") return noticePath("/checkout", "payment.threeDSReturnFailed");
   return thankYouPath(payment.order);
+}
+
+/**
+ * The HTTP side of the return (the card gateway's "3ds" endpoint): e-SCOTT's page posts a form;
+ * the value in a query string is accepted too, as the vendor's plugins do (§6.3 step 7).
+ */
+export async function threeDSReturnEndpoint(request: Request, context: () => Promise<CardContext | null>): Promise<Response> {
+  const value =
+    request.method === "GET" ? threeDSReturnedValue(new URL(request.url).searchParams) : threeDSReturnedValue(await request.formData().catch(() => null));
+  const res = await handleThreeDSReturn(await context(), value);
+  if (res.status === 400) return new Response(res.reason, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(null, { status: 303, headers: { Location: res.location } });
 }

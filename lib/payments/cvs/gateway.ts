@@ -5,6 +5,7 @@ import { loadCvsContext } from "@/lib/payments/cvs/context";
 import { cvsFeeAmount, cvsFeeLines } from "@/lib/payments/cvs/fee";
 import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
 import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
+import { notificationEndpoint } from "@/lib/payments/cvs/notification";
 import { runCvsOperation } from "@/lib/payments/cvs/operations";
 import { cvsOrderView } from "@/lib/payments/cvs/order-view";
 import { cvsDisplayStatus, cvsStatusLabel } from "@/lib/payments/cvs/status";
@@ -43,6 +44,10 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
   },
   async orderView(order, locale) {
     return cvsOrderView(db(), order, locale, new Date());
+  },
+  endpoints: {
+    /** 入金結果通知: the URL the merchant registers with Sony Payment Services routes here. */
+    notification: (request) => notificationEndpoint(request, () => loadCvsContext()),
   },
   async adminView(order, locale) {
     return cvsAdminView(db(), order, locale, new Date());

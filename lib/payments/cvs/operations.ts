@@ -3,7 +3,7 @@
 // Results carry dictionary keys ("cvs.xxx") for the admin page.
 import { adminText, isPayLimitPast, jstDate, payLimitFromDate, RESPONSE_CODE, type CvsReferenceData } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt, formatYen, type Locale } from "@/lib/i18n";
+import { dictionaryFor, fmt, formatYen, type Locale, type MessageRef } from "@/lib/i18n";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
@@ -26,8 +26,8 @@ export interface ReferenceView {
 }
 
 export type OperationResult =
-  | { ok: true; message: string; values?: Record<string, string | number>; reference?: ReferenceView }
-  | { ok: false; message: string; values?: Record<string, string | number> };
+  | { ok: true; message: MessageRef; values?: Record<string, string | number>; reference?: ReferenceView }
+  | { ok: false; message: MessageRef; values?: Record<string, string | number> };
 
 /** The order's newest registration at e-SCOTT (the one the admin operates on). */
 export function currentRegistration(deps: Pick<CvsContext, "db">, orderId: number): Promise<Payment | null> {

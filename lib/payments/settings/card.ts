@@ -1,6 +1,7 @@
 // クレジットカード決済の設定 — the fields and defaults of the operation manual.
 import { z } from "zod";
 import { CARD_CHECKOUT_OPERATIONS, OPERATE_ID } from "@/lib/escott/names";
+import { msg, type MessageKey } from "@/lib/i18n/keys";
 import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
 
 export const CARD_SECRETS = ["merchantPass", "aesKey", "aesIv"] as const;
@@ -21,8 +22,8 @@ export const cardSettingsSchema = z
     securityCode: checkbox.default(true),
     cardMember: checkbox.default(true),
     alwaysSaveCard: checkbox.default(true),
-    operateId: z.enum(CARD_CHECKOUT_OPERATIONS, { error: "errors.select" }).default(OPERATE_ID.gathering),
-    installments: z.enum(["1", "2", "3"], { error: "errors.select" }).default("1"),
+    operateId: z.enum(CARD_CHECKOUT_OPERATIONS, { error: msg("errors.select") }).default(OPERATE_ID.gathering),
+    installments: z.enum(["1", "2", "3"], { error: msg("errors.select") }).default("1"),
     saveLog: checkbox.default(true),
   })
   .superRefine((s, ctx) => {
@@ -33,15 +34,15 @@ export const cardSettingsSchema = z
       if (s.aesKey && s.aesKey.length !== 16) ctx.addIssue({ code: "custom", path: ["aesKey"], message: "settings.aes16" });
       if (s.aesIv && s.aesIv.length !== 16) ctx.addIssue({ code: "custom", path: ["aesIv"], message: "settings.aes16" });
     }
-    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "errors.required" });
-    if (!/^\d{4}$/.test(s.tenantId)) ctx.addIssue({ code: "custom", path: ["tenantId"], message: "settings.tenantId" });
+    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: msg("errors.required") });
+    if (!/^\d{4}$/.test(s.tenantId)) ctx.addIssue({ code: "custom", path: ["tenantId"], message: msg("settings.tenantId") });
   });
 
 export type CardSettings = z.output<typeof cardSettingsSchema>;
 
 /** Why shoppers cannot choose card payment with these settings (dictionary keys), empty when ready. */
-export function cardMissing(s: CardSettings): string[] {
-  const missing: string[] = [];
+export function cardMissing(s: CardSettings): MessageKey[] {
+  const missing: MessageKey[] = [];
   if (!s.enabled) missing.push("settings.notEnabled");
   if (!s.merchantId) missing.push("settings.missingMerchantId");
   if (!s.merchantPass) missing.push("settings.missingMerchantPass");

@@ -1,5 +1,6 @@
 // オンライン収納代行サービスの設定 — the fields and defaults of the operation manual.
 import { z } from "zod";
+import { msg, type MessageKey } from "@/lib/i18n/keys";
 import { feeRowsSchema, type FeeRow } from "@/lib/payments/settings/fees";
 import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
 
@@ -13,20 +14,20 @@ export const cvsSettingsSchema = z
     testMode: checkbox.default(true),
     merchantId: digits(13).default(""),
     merchantPass: alnum(64).default(""),
-    payLimitDays: z.coerce.number({ error: "settings.payLimitDays" }).int("settings.payLimitDays").min(1, "settings.payLimitDays").max(60, "settings.payLimitDays").default(7),
+    payLimitDays: z.coerce.number({ error: msg("settings.payLimitDays") }).int(msg("settings.payLimitDays")).min(1, msg("settings.payLimitDays")).max(60, msg("settings.payLimitDays")).default(7),
     feeEnabled: checkbox.default(false),
     feeRows: feeRowsSchema.default([]),
     saveLog: checkbox.default(true),
   })
   .superRefine((s, ctx) => {
-    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: "errors.required" });
-    if (s.feeEnabled && s.feeRows.length === 0) ctx.addIssue({ code: "custom", path: ["feeRows"], message: "settings.feeRowsRequired" });
+    if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: msg("errors.required") });
+    if (s.feeEnabled && s.feeRows.length === 0) ctx.addIssue({ code: "custom", path: ["feeRows"], message: msg("settings.feeRowsRequired") });
   });
 
 export type CvsSettings = z.output<typeof cvsSettingsSchema> & { feeRows: FeeRow[] };
 
-export function cvsMissing(s: CvsSettings): string[] {
-  const missing: string[] = [];
+export function cvsMissing(s: CvsSettings): MessageKey[] {
+  const missing: MessageKey[] = [];
   if (!s.enabled) missing.push("settings.notEnabled");
   if (!s.merchantId) missing.push("settings.missingMerchantId");
   if (!s.merchantPass) missing.push("settings.missingMerchantPass");

@@ -1,5 +1,6 @@
 // 決済手数料: rows of (合計金額 from, to, fee). "to" empty = no upper bound.
 import { z } from "zod";
+import { msg } from "@/lib/i18n/keys";
 
 export interface FeeRow {
   from: number;
@@ -14,7 +15,7 @@ export const PRESET_FEE_ROWS: FeeRow[] = [
   { from: 5501, to: null, fee: 550 },
 ];
 
-const yen = z.coerce.number({ error: "settings.feeNumber" }).int("settings.feeNumber").min(0, "settings.feeFromMin").max(99_999_999, "settings.feeNumber");
+const yen = z.coerce.number({ error: msg("settings.feeNumber") }).int(msg("settings.feeNumber")).min(0, msg("settings.feeFromMin")).max(99_999_999, msg("settings.feeNumber"));
 
 export const feeRowSchema = z.object({
   from: yen,
@@ -24,14 +25,14 @@ export const feeRowSchema = z.object({
 
 export const feeRowsSchema = z.array(feeRowSchema).superRefine((rows, ctx) => {
   rows.forEach((r, i) => {
-    if (r.to !== null && r.to < r.from) ctx.addIssue({ code: "custom", path: [i, "to"], message: "settings.feeToBeforeFrom" });
+    if (r.to !== null && r.to < r.from) ctx.addIssue({ code: "custom", path: [i, "to"], message: msg("settings.feeToBeforeFrom") });
   });
   const sorted = rows.map((r, i) => ({ ...r, i })).sort((a, b) => a.from - b.from);
   for (let k = 1; k < sorted.length; k++) {
     const prev = sorted[k - 1]!;
     const cur = sorted[k]!;
     if (prev.to === null || cur.from <= prev.to) {
-      ctx.addIssue({ code: "custom", path: [cur.i, "from"], message: "settings.feeOverlap" });
+      ctx.addIssue({ code: "custom", path: [cur.i, "from"], message: msg("settings.feeOverlap") });
     }
   }
 });

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/keys";
 
 // Checkboxes arrive as "on" or not at all; JSON settings carry booleans.
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const trimmed = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`));
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, msg(`errors.tooLong:${max}`)));
 
 export const digits = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`).regex(/^\d*$/, "settings.digitsOnly"));
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, msg(`errors.tooLong:${max}`)).regex(/^\d*$/, msg("settings.digitsOnly")));
 
 export const alnum = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `errors.tooLong:${max}`).regex(/^[A-Za-z0-9]*$/, "settings.alnumOnly"));
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, msg(`errors.tooLong:${max}`)).regex(/^[A-Za-z0-9]*$/, msg("settings.alnumOnly")));

@@ -3,15 +3,17 @@
 // order's registration run through app/admin/orders/[id]/payment-actions.ts like every gateway's.)
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/session";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { MessageRef } from "@/lib/i18n";
 import { updateSettings } from "@/lib/payments/settings/update";
 import { appSecretBox } from "@/lib/security/app-box";
 
 export interface CvsSettingsState {
   ok: boolean;
-  message?: string;
-  errors?: Record<string, string>;
+  message?: MessageRef;
+  errors?: FieldErrors;
 }
 
 const SCALARS = ["enabled", "title", "description", "testMode", "merchantId", "merchantPass", "payLimitDays", "feeEnabled", "saveLog"] as const;

@@ -4,20 +4,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/session";
+import { msg, toMessageRef, type MessageRef } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { deleteCard } from "@/lib/payments/card/member-service";
 
 export interface AdminCardState {
   ok: boolean;
-  message?: string;
+  message?: MessageRef;
 }
 
-const schema = z.object({ userId: z.string().min(1).max(64), confirm: z.literal("on", { error: "card.adminDeleteConfirmRequired" }) });
+const schema = z.object({ userId: z.string().min(1).max(64), confirm: z.literal("on", { error: msg("card.adminDeleteConfirmRequired") }) });
 
 export async function deleteCardMemberAction(_prev: AdminCardState, form: FormData): Promise<AdminCardState> {
   await requireAdmin();
   const parsed = schema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "errors.generic" };
+  if (!parsed.success) return { ok: false, message: toMessageRef(parsed.error.issues[0]?.message) };
   const c = await loadCardContext();
   if (!c) return { ok: false, message: "card.deleteFailed" };
   const result = await deleteCard(c, parsed.data.userId, "admin");

@@ -8,7 +8,7 @@ import { dictionaryFor, fmt, type MessageRef } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
 import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
-import type { CardPaymentState } from "@/lib/payments/state";
+import { nextPaymentState, type CardPaymentState, type PaymentEvent } from "@/lib/payments/state";
 import type { CardContext } from "@/lib/payments/card/context";
 import { findMember } from "@/lib/payments/card/member-store";
 
@@ -22,14 +22,10 @@ export type CardOperation = (typeof GATEWAY_OPERATIONS)[number] | (typeof RESOLU
 
 const NOTES = dictionaryFor("ja").card.notes;
 
-
-
-const BY_STATE: Partial<Record<CardPaymentState, readonly CardOperation[]>> = {
-  authorized: ["capture", "void", "change", "reauth", "search"],
-  captured: ["void", "change", "search"],
-  voided: ["search"],
-  unknown: ["search", "markPaid", "markFailed"],
-};
+/** The operations that move money, by the transition they make: offered where the table allows it. */
+const MONEY_OPERATIONS = { capture: "capture", void: "void", change: "change_amount", reauth: "reauthorize" } as const satisfies Record<string, PaymentEvent>;
+/** 取引照会 only reads: offered whenever e-SCOTT may hold the transaction. */
+const SEARCHABLE: readonly string[] = ["authorized", "captured", "voided", "unknown"];
 
 /** 受注日から60日 (the manual): after that e-SCOTT no longer accepts operations on the transaction. */
 export function operationsExpired(order: Pick<Order, "createdAt">, now: Date): boolean {
@@ -37,11 +33,13 @@ export function operationsExpired(order: Pick<Order, "createdAt">, now: Date): b
 }
 
 export function availableOperations(payment: Payment, order: Pick<Order, "createdAt">, now: Date): CardOperation[] {
-  const state = payment.state as CardPaymentState;
-  let ops: readonly CardOperation[] = BY_STATE[state] ?? [];
+  const state = payment.state;
   const stale = now.getTime() - payment.updatedAt.getTime() > STALE_ATTEMPT_MS;
-  if (state === "started" && stale) ops = ["markPaid", "markFailed"];
-  if (state === "awaiting_3ds" && stale) ops = ["markFailed"];
+  let ops: CardOperation[] = (Object.keys(MONEY_OPERATIONS) as (keyof typeof MONEY_OPERATIONS)[]).filter((op) => nextPaymentState(state, MONEY_OPERATIONS[op]) !== null);
+  if (SEARCHABLE.includes(state)) ops.push("search");
+  // Settling by hand what nobody knows (a lost answer) or what stopped half-way (a stale attempt).
+  if (state === "unknown" || (state === "started" && stale)) ops.push("markPaid", "markFailed");
+  if (state === "awaiting_3ds" && stale) ops.push("markFailed");
   // No ProcessId (a lost answer, a 0-yen order): e-SCOTT cannot be asked about this transaction.
   if (!payment.processId) ops = ops.filter((op) => !(GATEWAY_OPERATIONS as readonly string[]).includes(op));
   if (operationsExpired(order, now)) ops = ops.filter((op) => op === "search" || op === "markPaid" || op === "markFailed");

@@ -2,6 +2,10 @@ import Image from "next/image";
 import Link from "next/link";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { TotalsTable } from "@/components/order/totals-table";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyPage } from "@/components/ui/empty-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { currentCartView } from "@/lib/cart/current";
 import { env } from "@/lib/env";
 import { fmt, formatYen } from "@/lib/i18n";
@@ -16,18 +20,14 @@ export default async function CartPage() {
   const threshold = env().FREE_SHIPPING_THRESHOLD_YEN;
   if (cart.lines.length === 0) {
     return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-bold">{dict.cart.title}</h1>
-        <p>{dict.cart.empty}</p>
-        <Link href="/" className="text-brand-700 underline">
-          {dict.cart.continueShopping}
-        </Link>
-      </div>
+      <EmptyPage title={dict.cart.title} link={{ href: "/", label: dict.cart.continueShopping }}>
+        {dict.cart.empty}
+      </EmptyPage>
     );
   }
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{dict.cart.title}</h1>
+      <PageHeader title={dict.cart.title} />
       <div className="grid gap-8 lg:grid-cols-[1fr_320px]">
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label={dict.cart.title}>
           {cart.lines.map((line) => {
@@ -62,7 +62,7 @@ export default async function CartPage() {
             );
           })}
         </ul>
-        <aside className="h-fit space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+        <Panel as="aside" className="h-fit space-y-4">
           <TotalsTable totals={cart.totals} dict={dict} />
           {cart.totals.shippingFee > 0 && (
             <p className="text-sm text-brand-700">{fmt(dict.cart.freeShippingRemaining, { amount: threshold - cart.totals.subtotal })}</p>
@@ -70,14 +70,14 @@ export default async function CartPage() {
           {cart.hasProblems ? (
             <p className="text-sm text-accent-600">{dict.errors.outOfStock}</p>
           ) : (
-            <Link href="/checkout" className="block rounded-md bg-brand-700 px-4 py-3 text-center font-medium text-white hover:bg-brand-800">
+            <Link href="/checkout" className={buttonClass("primary", "w-full py-3")}>
               {dict.cart.checkout}
             </Link>
           )}
           <Link href="/" className="block text-center text-sm text-brand-700 underline">
             {dict.cart.continueShopping}
           </Link>
-        </aside>
+        </Panel>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import "@/lib/payments/gateways";
-import Link from "next/link";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { TotalsTable } from "@/components/order/totals-table";
+import { EmptyPage } from "@/components/ui/empty-page";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCartView } from "@/lib/cart/current";
 import { customerMessage } from "@/lib/escott";
@@ -24,26 +26,19 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
       : errorText(dict, query.notice);
   if (cart.lines.length === 0) {
     return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-bold">{dict.checkout.title}</h1>
-        <p>{dict.checkout.emptyCart}</p>
-        <Link href="/" className="text-brand-700 underline">
-          {dict.cart.continueShopping}
-        </Link>
-      </div>
+      <EmptyPage title={dict.checkout.title} link={{ href: "/", label: dict.cart.continueShopping }}>
+        {dict.checkout.emptyCart}
+      </EmptyPage>
     );
   }
   const methods = await availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{dict.checkout.title}</h1>
+      <PageHeader title={dict.checkout.title} />
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         {/* A fresh key per page view: resubmitting this form can never create a second order. */}
         <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} />
-        <aside className="h-fit space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="summary-title">
-          <h2 id="summary-title" className="font-bold">
-            {dict.checkout.orderSummary}
-          </h2>
+        <Panel as="aside" title={dict.checkout.orderSummary} titleId="summary-title" className="h-fit space-y-4">
           <ul className="space-y-2 text-sm">
             {cart.lines.map((l) => (
               <li key={l.productId} className="flex justify-between gap-2">
@@ -57,7 +52,7 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
           </ul>
           <TotalsTable totals={cart.totals} dict={dict} />
           {cart.lines.some((l) => l.taxRate === 8) && <p className="text-xs text-stone-500">※{dict.product.reducedRate}</p>}
-        </aside>
+        </Panel>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { RegisterForm } from "@/components/auth/register-form";
+import { FormPage } from "@/components/ui/form-page";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
 import { getDictionary } from "@/lib/i18n/server";
 
@@ -11,15 +11,8 @@ export default async function RegisterPage({ searchParams }: PageProps<"/registe
   const [{ dict }, query] = await Promise.all([getDictionary(), searchParams]);
   const next = safeReturnPath(query.next);
   return (
-    <div className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{dict.account.registerTitle}</h1>
+    <FormPage title={dict.account.registerTitle} alternative={{ prompt: dict.account.haveAccount, href: `/login?next=${encodeURIComponent(next)}`, label: dict.nav.login }}>
       <RegisterForm next={next} />
-      <p className="text-sm">
-        {dict.account.haveAccount}{" "}
-        <Link href={`/login?next=${encodeURIComponent(next)}`} className="text-brand-700 underline">
-          {dict.nav.login}
-        </Link>
-      </p>
-    </div>
+    </FormPage>
   );
 }

@@ -2,6 +2,8 @@
 import { useActionState } from "react";
 import { deleteCardMemberAction, type AdminCardState } from "@/app/admin/users/[id]/actions";
 import { useI18n } from "@/components/i18n-provider";
+import { ActionResult } from "@/components/ui/action-result";
+import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText } from "@/lib/i18n";
 
@@ -11,9 +13,9 @@ export function AdminDeleteCardForm({ userId }: { userId: string }) {
   return (
     <form action={action} className="space-y-3" data-testid="admin-delete-card">
       <input type="hidden" name="userId" value={userId} />
-      <p role="note" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">
+      <Notice tone="warning" role="note" className="text-sm">
         {dict.card.adminDeleteWarning}
-      </p>
+      </Notice>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="confirm" className="size-4" required />
         {dict.card.adminDeleteConfirm}
@@ -21,11 +23,7 @@ export function AdminDeleteCardForm({ userId }: { userId: string }) {
       <SubmitButton pending={pending} pendingLabel={dict.card.deleting} variant="danger">
         {dict.card.deleteButton}
       </SubmitButton>
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-brand-700" : "text-accent-600"}`}>
-          {errorText(dict, state.message)}
-        </p>
-      )}
+      <ActionResult state={state}>{errorText(dict, state.message)}</ActionResult>
     </form>
   );
 }

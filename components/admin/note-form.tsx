@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { addNoteAction, type AdminActionState } from "@/app/admin/orders/[id]/actions";
 import { useI18n } from "@/components/i18n-provider";
+import { ActionResult } from "@/components/ui/action-result";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText } from "@/lib/i18n";
@@ -22,11 +23,7 @@ export function NoteForm({ orderId }: { orderId: number }) {
       <SubmitButton pendingLabel={dict.common.saving} pending={pending} variant="secondary">
         {dict.admin.addNote}
       </SubmitButton>
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-brand-700" : "text-accent-600"}`}>
-          {errorText(dict, state.message)}
-        </p>
-      )}
+      <ActionResult state={state}>{errorText(dict, state.message)}</ActionResult>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { changeStatusAction, type AdminActionState } from "@/app/admin/orders/[id]/actions";
 import { useI18n } from "@/components/i18n-provider";
+import { ActionResult } from "@/components/ui/action-result";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText } from "@/lib/i18n";
@@ -37,11 +38,9 @@ export function StatusForm({ orderId, current, allowed }: { orderId: number; cur
       <SubmitButton pendingLabel={dict.admin.applying} pending={pending}>
         {dict.admin.apply}
       </SubmitButton>
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-brand-700" : "text-accent-600"}`}>
-          {errorText(dict, state.message, { from: label(state.values?.from ?? ""), to: label(state.values?.to ?? "") })}
-        </p>
-      )}
+      <ActionResult state={state}>
+        {errorText(dict, state.message, { from: label(state.values?.from ?? ""), to: label(state.values?.to ?? "") })}
+      </ActionResult>
     </form>
   );
 }

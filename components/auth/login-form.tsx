@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n-provider";
 import { Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function LoginForm({ next }: { next: string }) {
@@ -31,9 +32,9 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} className="space-y-4" aria-busy={pending}>
       {error && (
-        <p role="alert" className="rounded-md border border-accent-600 bg-red-50 p-3 text-sm text-accent-600">
+        <Notice tone="error" className="text-sm">
           {error}
-        </p>
+        </Notice>
       )}
       <Field id="login-email" label={dict.account.email}>
         <input id="login-email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />

@@ -6,7 +6,10 @@ import { AddressFields, emptyAddress, type AddressField, type AddressValues } fr
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
 import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
+import { cx } from "@/components/ui/cx";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText, toMessageRef } from "@/lib/i18n";
@@ -134,16 +137,16 @@ export function CheckoutForm({
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8" aria-busy={pending}>
       {paymentMessage && (
-        <div role="alert" data-testid="payment-error" className="rounded-md border border-accent-600 bg-red-50 p-4 text-accent-600">
+        <Notice tone="error" data-testid="payment-error">
           {paymentMessage}
-        </div>
+        </Notice>
       )}
       {outcome && banner[outcome] && !paymentMessage && (
-        <div role="alert" data-testid={`checkout-${outcome}`} className="rounded-md border border-accent-600 bg-red-50 p-4 text-accent-600">
+        <Notice tone="error" data-testid={`checkout-${outcome}`}>
           {banner[outcome]}
-        </div>
+        </Notice>
       )}
-      <fieldset className="space-y-4 rounded-lg border border-stone-200 bg-white p-4">
+      <fieldset className={cx("space-y-4", panelClass)}>
         <legend className="px-1 text-lg font-bold">{dict.checkout.billing}</legend>
         <AddressFields prefix="billing" values={values.billing} errors={errors} onChange={setAddress("billing")} onBlur={blurAddress("billing")} />
         <Field id="email" label={dict.checkout.email} required requiredLabel={dict.common.required} error={emailError}>
@@ -162,7 +165,7 @@ export function CheckoutForm({
         </Field>
       </fieldset>
 
-      <div className="rounded-lg border border-stone-200 bg-white p-4">
+      <div className={panelClass}>
         <label className="flex items-center gap-2 font-medium">
           <input
             type="checkbox"
@@ -181,12 +184,12 @@ export function CheckoutForm({
         )}
       </div>
 
-      <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+      <fieldset className={cx("space-y-3", panelClass)}>
         <legend className="px-1 text-lg font-bold">{dict.checkout.paymentMethod}</legend>
         {methods.length === 0 ? (
-          <p className="text-accent-600" data-testid="no-payment-method">
+          <Notice variant="text" tone="error" role={null} data-testid="no-payment-method">
             {dict.checkout.noPaymentMethod}
-          </p>
+          </Notice>
         ) : (
           methods.map((m) => (
             <label key={m.id} className="flex items-start gap-2">

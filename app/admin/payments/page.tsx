@@ -1,10 +1,9 @@
 import "@/lib/payments/gateways";
 import Link from "next/link";
-import { Notice } from "@/components/ui/notice";
+import { GatewayAvailability } from "@/components/payments/gateway-availability";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
-import { errorText } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { registeredGateways } from "@/lib/payments/registry";
 
@@ -33,16 +32,7 @@ export default async function PaymentSettingsPage() {
             <Panel as="li" key={g.id} className="flex flex-wrap items-center justify-between gap-3" data-testid={`gateway-${g.id}`}>
               <div>
                 <p className="font-bold">{g.title}</p>
-                {g.availability.available ? (
-                  <Notice variant="text" tone="success" role={null} className="text-sm">
-                    {dict.settings.available}
-                  </Notice>
-                ) : (
-                  <Notice variant="text" tone="error" role={null} className="text-sm">
-                    {dict.settings.unavailableBecause}
-                    {g.availability.reasons.map((r) => errorText(dict, r)).join(" ")}
-                  </Notice>
-                )}
+                <GatewayAvailability reasons={g.availability.available ? [] : g.availability.reasons} dict={dict} />
               </div>
               <Link href={`/admin/payments/${g.id}`} className="rounded-md border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50">
                 {dict.settings.configure}

@@ -1,8 +1,8 @@
 import Image from "next/image";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/price";
+import { BackLink } from "@/components/ui/page-header";
 import { findProduct, productName } from "@/lib/catalog/queries";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
@@ -20,9 +20,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
   const soldOut = product.stock <= 0;
   return (
     <div className="space-y-6">
-      <Link href="/" className="text-sm text-brand-700 hover:underline">
-        ← {dict.product.backToList}
-      </Link>
+      <BackLink href="/">{dict.product.backToList}</BackLink>
       <div className="grid gap-8 md:grid-cols-2">
         <div className="relative aspect-square overflow-hidden rounded-lg bg-stone-100">
           <Image src={product.imagePath} alt={name} fill sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" unoptimized priority />

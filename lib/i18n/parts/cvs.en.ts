@@ -72,6 +72,7 @@ export const cvsEn: Shape<typeof cvsJa> = {
   backToPayments: "Back to payment settings",
 
   panelTitle: "Online payment agency",
+  statusTitle: "At checkout",
   noRegistration: "This order has no online payment registration.",
   receipt: "Payment received",
   receiptSource: "Recorded from",

@@ -75,6 +75,7 @@ export const cvsJa = {
 
   // Admin: order panel
   panelTitle: "オンライン収納代行",
+  statusTitle: "チェックアウトでの表示",
   noRegistration: "この注文にはオンライン収納代行の登録がありません。",
   receipt: "入金記録",
   receiptSource: "記録元",

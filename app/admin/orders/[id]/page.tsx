@@ -1,10 +1,11 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoteForm } from "@/components/admin/note-form";
 import { StatusForm } from "@/components/admin/status-form";
 import { OrderDetails } from "@/components/order/order-details";
 import { AdminPaymentPanel } from "@/components/payments/admin-payment-panel";
 import { Timeline } from "@/components/order/timeline";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
@@ -20,10 +21,7 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
   const status = isOrderStatus(order.status) ? order.status : null;
   return (
     <div className="space-y-6">
-      <Link href="/admin/orders" className="text-sm text-brand-700 hover:underline">
-        ← {dict.admin.orders}
-      </Link>
-      <h1 className="text-2xl font-bold">{fmt(dict.account.orderTitle, { number: String(order.id) })}</h1>
+      <PageHeader back={{ href: "/admin/orders", label: dict.admin.orders }} title={fmt(dict.account.orderTitle, { number: String(order.id) })} />
       <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
         <div className="space-y-6">
           <OrderDetails order={order} dict={dict} locale={locale} />
@@ -31,13 +29,12 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
           <Timeline notes={order.notes} dict={dict} locale={locale} audience="admin" />
         </div>
         <aside className="h-fit space-y-6">
-          <section className="rounded-lg border border-stone-200 bg-white p-4">
-            <h2 className="mb-3 font-bold">{dict.admin.changeStatus}</h2>
+          <Panel title={dict.admin.changeStatus}>
             {status && <StatusForm orderId={order.id} current={status} allowed={TRANSITIONS[status]} />}
-          </section>
-          <section className="rounded-lg border border-stone-200 bg-white p-4">
+          </Panel>
+          <Panel>
             <NoteForm orderId={order.id} />
-          </section>
+          </Panel>
         </aside>
       </div>
     </div>

@@ -4,8 +4,11 @@
 import { useActionState, useState } from "react";
 import { saveCardSettingsAction, type CardSettingsState } from "@/app/admin/payments/card/actions";
 import { useI18n } from "@/components/i18n-provider";
+import { ActionResult } from "@/components/ui/action-result";
+import { cx } from "@/components/ui/cx";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OPERATE_ID, type CardCheckoutOperation } from "@/lib/escott/names";
 import { errorText, fmt } from "@/lib/i18n";
@@ -74,12 +77,10 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
   );
 
   return (
-    <form action={action} noValidate className="space-y-6 rounded-lg border border-stone-200 bg-white p-4" data-testid="card-settings-form">
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md p-3 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-accent-600"}`}>
-          {state.ok ? errorText(dict, state.message) : dict.checkout.fixErrors}
-        </p>
-      )}
+    <form action={action} noValidate className={cx("space-y-6", panelClass)} data-testid="card-settings-form">
+      <ActionResult state={state} variant="box">
+        {state.ok ? errorText(dict, state.message) : dict.checkout.fixErrors}
+      </ActionResult>
       {checkbox("enabled", t.enabled, t.enabledLabel)}
       {text("title", t.title, t.titleHelp, { maxLength: 60 })}
       {text("description", t.description, t.descriptionHelp, { maxLength: 200 })}

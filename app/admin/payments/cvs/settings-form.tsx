@@ -4,8 +4,11 @@
 import { useActionState, useState } from "react";
 import { saveCvsSettingsAction, type CvsSettingsState } from "@/app/admin/payments/cvs/actions";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { ActionResult } from "@/components/ui/action-result";
+import { cx } from "@/components/ui/cx";
+import { describedBy, Field, FieldMessage, inputClass } from "@/components/ui/field";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, fmt } from "@/lib/i18n";
 import type { FeeRow } from "@/lib/payments/settings/fees";
@@ -60,12 +63,10 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
   );
 
   return (
-    <form action={action} noValidate className="space-y-6 rounded-lg border border-stone-200 bg-white p-4" data-testid="cvs-settings-form">
-      {state.message && (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md p-3 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-accent-600"}`}>
-          {errorText(dict, state.message)}
-        </p>
-      )}
+    <form action={action} noValidate className={cx("space-y-6", panelClass)} data-testid="cvs-settings-form">
+      <ActionResult state={state} variant="box">
+        {errorText(dict, state.message)}
+      </ActionResult>
       {checkbox("enabled", t.enabledLabel, t.enabled)}
       {text("title", t.title, t.titleHint, { maxLength: 60 })}
       {text("description", t.description, t.descriptionHint, { maxLength: 200 })}
@@ -93,11 +94,7 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
           {t.feeLabel}
         </label>
         <p className="text-xs text-stone-500">{t.feeHint}</p>
-        {err("feeRows") && (
-          <p role="alert" className="text-sm text-accent-600">
-            {err("feeRows")}
-          </p>
-        )}
+        <FieldMessage id="feeRows" error={err("feeRows")} />
         <div className={v.feeEnabled ? "space-y-2" : "hidden"} data-testid="fee-table">
           <table className="w-full text-sm">
             <thead className="text-left text-stone-600">

@@ -1,0 +1,21 @@
+// Whether a payment method is offered at checkout, as the admin sees it: "offered", or "not
+// offered: " and the reasons (not enabled, a setting missing…). Part of the page, not news, so
+// no live-region role.
+import { Notice } from "@/components/ui/notice";
+import { errorText, type Dictionary, type MessageRef } from "@/lib/i18n";
+
+export function GatewayAvailability({ reasons, dict }: { /** Why it is not offered; none: it is. */ reasons: readonly MessageRef[]; dict: Dictionary }) {
+  if (reasons.length === 0) {
+    return (
+      <Notice variant="text" tone="success" role={null} className="text-sm">
+        {dict.settings.available}
+      </Notice>
+    );
+  }
+  return (
+    <Notice variant="text" tone="error" role={null} className="text-sm">
+      {dict.settings.unavailableBecause}
+      {reasons.map((r) => errorText(dict, r)).join(" ")}
+    </Notice>
+  );
+}

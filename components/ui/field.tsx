@@ -62,3 +62,8 @@ export function describedBy(id: string, hint?: string, error?: string): string |
   if (hint) return `${id}-hint`;
   return undefined;
 }
+
+/** An <input> wired to its Field: invalid state, and the hint or error it is described by. */
+export function FieldInput({ id, hint, error, className, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & { id: string; hint?: string; error?: string }) {
+  return <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(inputClass, className)} {...rest} />;
+}

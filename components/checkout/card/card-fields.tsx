@@ -2,7 +2,7 @@
 // Card number, expiry, security code and カード名義. None of these inputs has a name: they are
 // never part of a form submission; the values are handed to e-SCOTT's token script only.
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Field, FieldInput, inputClass } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
 import { HOLDER_NAME } from "@/lib/payments/card/input";
@@ -60,7 +60,7 @@ export function CardFields({
   return (
     <div className="grid gap-4 sm:grid-cols-2" data-testid="card-fields">
       <Field id="card-number" label={dict.card.cardNumber} required requiredLabel={dict.common.required} hint={dict.card.cardNumberHint} error={numberError} className="sm:col-span-2">
-        <input
+        <FieldInput
           id="card-number"
           type="text"
           inputMode="numeric"
@@ -68,9 +68,8 @@ export function CardFields({
           maxLength={23}
           value={values.number}
           onChange={set("number")}
-          aria-invalid={numberError ? true : undefined}
-          aria-describedby={describedBy("card-number", dict.card.cardNumberHint, numberError)}
-          className={inputClass}
+          hint={dict.card.cardNumberHint}
+          error={numberError}
         />
       </Field>
       <fieldset className="sm:col-span-1" aria-describedby={expiryError ? "card-expiry-error" : undefined}>
@@ -103,7 +102,7 @@ export function CardFields({
       </fieldset>
       {securityCode && (
         <Field id="card-security-code" label={dict.card.securityCode} required requiredLabel={dict.common.required} hint={dict.card.securityCodeHint} error={codeError}>
-          <input
+          <FieldInput
             id="card-security-code"
             type="password"
             inputMode="numeric"
@@ -111,14 +110,13 @@ export function CardFields({
             maxLength={4}
             value={values.securityCode}
             onChange={set("securityCode")}
-            aria-invalid={codeError ? true : undefined}
-            aria-describedby={describedBy("card-security-code", dict.card.securityCodeHint, codeError)}
-            className={inputClass}
+            hint={dict.card.securityCodeHint}
+            error={codeError}
           />
         </Field>
       )}
       <Field id="card-holder" label={dict.card.holderName} required requiredLabel={dict.common.required} hint={dict.card.holderNameHint} error={holderError} className="sm:col-span-2">
-        <input
+        <FieldInput
           id="card-holder"
           type="text"
           autoComplete="cc-name"
@@ -126,9 +124,8 @@ export function CardFields({
           value={values.holderName}
           onChange={set("holderName")}
           onBlur={() => onChange({ ...values, holderName: values.holderName.toUpperCase() })}
-          aria-invalid={holderError ? true : undefined}
-          aria-describedby={describedBy("card-holder", dict.card.holderNameHint, holderError)}
-          className={inputClass}
+          hint={dict.card.holderNameHint}
+          error={holderError}
         />
       </Field>
     </div>

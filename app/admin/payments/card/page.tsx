@@ -1,8 +1,7 @@
 import { CardSettingsForm } from "@/app/admin/payments/card/settings-form";
-import { GatewayAvailability } from "@/components/payments/gateway-availability";
+import { GatewaySettingsHeader } from "@/components/payments/gateway-availability";
 import { formValues } from "@/components/payments/settings-form-values";
 import { DescriptionList } from "@/components/ui/description-list";
-import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -22,10 +21,15 @@ export default async function CardSettingsPage() {
   const siteUrl = env().SITE_URL;
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: "/admin/payments", label: dict.admin.paymentSettings }} title={dict.card.settingsTitle} intro={dict.card.settingsIntro} />
-      <Panel title={dict.card.statusTitle} titleId="card-status-title" data-testid="card-availability">
-        <GatewayAvailability reasons={cardMissing(s)} dict={dict} />
-      </Panel>
+      <GatewaySettingsHeader
+        back={{ href: "/admin/payments", label: dict.admin.paymentSettings }}
+        title={dict.card.settingsTitle}
+        intro={dict.card.settingsIntro}
+        statusTitle={dict.card.statusTitle}
+        testId="card-availability"
+        reasons={cardMissing(s)}
+        dict={dict}
+      />
       <Panel title={dict.card.urlsTitle} titleId="card-urls-title" className="space-y-2">
         <p className="text-xs text-stone-600">{dict.card.urlsHelp}</p>
         <DescriptionList

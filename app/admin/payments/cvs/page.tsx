@@ -1,7 +1,6 @@
 import { CvsSettingsForm } from "@/app/admin/payments/cvs/settings-form";
-import { GatewayAvailability } from "@/components/payments/gateway-availability";
+import { GatewaySettingsHeader } from "@/components/payments/gateway-availability";
 import { formValues } from "@/components/payments/settings-form-values";
-import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -21,10 +20,15 @@ export default async function CvsSettingsPage() {
   const notifyUrl = new URL("/api/escott/notification", env().SITE_URL).toString();
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: "/admin/payments", label: dict.cvs.backToPayments }} title={dict.cvs.settingsTitle} intro={dict.cvs.settingsIntro} />
-      <Panel title={dict.cvs.statusTitle} titleId="cvs-status-title" data-testid="cvs-availability">
-        <GatewayAvailability reasons={cvsMissing(s)} dict={dict} />
-      </Panel>
+      <GatewaySettingsHeader
+        back={{ href: "/admin/payments", label: dict.cvs.backToPayments }}
+        title={dict.cvs.settingsTitle}
+        intro={dict.cvs.settingsIntro}
+        statusTitle={dict.cvs.statusTitle}
+        testId="cvs-availability"
+        reasons={cvsMissing(s)}
+        dict={dict}
+      />
       <Panel title={dict.cvs.notifyUrl} titleId="notify-url-title" className="space-y-1">
         <p className="break-all font-mono text-sm" data-testid="notify-url">
           {notifyUrl}

@@ -231,7 +231,8 @@ export const ja = {
     inProgress: "この注文のお支払いは処理中です。",
     threeDSFailed: "3D セキュア認証ができませんでした。",
     threeDSReturnFailed: "3Dセキュア認証からの復帰に失敗しました。もう一度お試しください。",
-    notes: { retrying: "お支払いを再度お試しいただいています。" },
+    cartUnknown: "このカートの商品を含む前回のご注文は、お支払いの結果を確認中です。二重請求を防ぐため、確認が済むまで同じカートでのお手続きはできません。ショップからのご連絡をお待ちください。",
+    notes: { retrying: "お支払いを再度お試しいただいています。", cartTaken: "このご注文のカートは別のご注文でお支払い中、またはお支払い済みのため、取り消しました。" },
     // Admin order page: the confirmation step of a payment operation
     execute: "実行する",
     cancel: "キャンセル",

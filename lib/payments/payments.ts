@@ -181,9 +181,15 @@ export async function markPaymentUnknown(db: Db, paymentId: string, input: { cod
   });
 }
 
-/** Another order from the same cart is being charged, or the cart was already paid for by one. */
+/**
+ * The cart belongs to another order: one being charged, one that paid for it, or one whose
+ * payment outcome is unknown (its money may have moved — a second checkout could charge twice).
+ */
 export class CartBusyError extends PaymentConflictError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly reason: "charging" | "paid" | "unknown" = "charging",
+  ) {
     super(message);
     this.name = "CartBusyError";
   }
@@ -225,12 +231,17 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
         else await addOrderNote(tx, w.orderId, note);
       }
     }
+    if (order.cartId) {
+      // Until the admin settles an unknown outcome, the cart stays with that order, whatever the gateway.
+      const unknown = await tx.payment.count({ where: { orderId: { not: order.id }, state: "unknown", order: { cartId: order.cartId } } });
+      if (unknown > 0) throw new CartBusyError(`Cart ${order.cartId} belongs to an order whose payment outcome is unknown`, "unknown");
+    }
     if (options.exclusiveCart && order.cartId) {
       const charging = await tx.payment.count({
         where: { orderId: { not: order.id }, state: "started", updatedAt: { gte: new Date(Date.now() - IN_FLIGHT_MS) }, order: { cartId: order.cartId } },
       });
       if (charging > 0) throw new CartBusyError(`Another order of cart ${order.cartId} is being paid`);
-      if ((await tx.cartItem.count({ where: { cartId: order.cartId } })) === 0) throw new CartBusyError(`Cart ${order.cartId} was paid for by another order`);
+      if ((await tx.cartItem.count({ where: { cartId: order.cartId } })) === 0) throw new CartBusyError(`Cart ${order.cartId} was paid for by another order`, "paid");
     }
     if (order.status === "failed") {
       try {

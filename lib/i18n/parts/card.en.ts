@@ -264,7 +264,6 @@ export const cardEn: Shape<typeof cardJa> = {
     paid: "Payment completed.",
     toThreeDSPage: "Sent to the 3-D Secure page",
     freeOrder: "The total was 0 yen, so no card payment was made.",
-    cartTaken: "This order's cart is being paid for, or was paid for, by another order; this order was cancelled.",
     guestChoseSavedCard: "A shopper who is not logged in chose a saved card.",
     savedCardMissing: "Payment with the saved card was chosen, but there is no card member record.",
     savedCardOwnerUnknown: "The owner of the saved card is not known.",

@@ -268,7 +268,6 @@ export const cardJa = {
     paid: "お支払いが完了しました。",
     toThreeDSPage: "3Dセキュア認証ページへ遷移",
     freeOrder: "合計金額が0円のため、カード決済は行いませんでした。",
-    cartTaken: "このご注文のカートは別のご注文でお支払い中、またはお支払い済みのため、取り消しました。",
     guestChoseSavedCard: "ログインしていない購入者が登録済みカードを選びました。",
     savedCardMissing: "登録済みカードで支払おうとしましたが、カード会員情報がありません。",
     savedCardOwnerUnknown: "登録済みカードの購入者が分かりません。",

@@ -137,6 +137,22 @@ describe("card checkout without 3-D Secure", () => {
     expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
 
+  it("while an answer is lost, the same cart cannot be checked out again: one sale at e-SCOTT", async () => {
+    // 1Gathering is processed at e-SCOTT but its answer never arrives.
+    await h.control("/_control/faults", { mode: "reset", count: 1, operateId: "1Gathering", afterProcessing: true });
+    const first = await h.order();
+    expect((await payWithCard(await h.context(), first, await newCard("demo"), guest)).kind).toBe("unknown");
+
+    // The shopper reloads and checks the same cart out again: a new order, refused before any call.
+    const second = await h.orderFromCart(first.cartId);
+    const again = await payWithCard(await h.context(), second, await newCard("visa"), guest);
+    expect(again).toEqual({ kind: "failed", message: dictionaryFor("ja").payment.cartUnknown });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("cancelled");
+    const calls = (await h.state()).calls;
+    expect(calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
+    expect((await h.state()).transactions.filter((t) => t.merchantFree2 === String(second.id))).toHaveLength(0);
+  });
+
   it("a rejected token (already used) fails without authorizing", async () => {
     const input = await newCard("demo");
     const first = await h.order();

@@ -31,8 +31,9 @@ export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: 
     }, { supersedeAwaiting: true, exclusiveCart: true });
   } catch (err) {
     if (err instanceof CartBusyError) {
-      await cancelUnpaidOrder(c.db, order.id, NOTES.cartTaken);
-      return { kind: "failed", message: dictionaryFor(ctx.locale).card.cartBusy };
+      await cancelUnpaidOrder(c.db, order.id, dictionaryFor("ja").payment.notes.cartTaken);
+      const dict = dictionaryFor(ctx.locale);
+      return { kind: "failed", message: err.reason === "unknown" ? dict.payment.cartUnknown : dict.card.cartBusy };
     }
     if (err instanceof PaymentConflictError) return settledOutcome(c, order, ctx.locale);
     throw err;

@@ -7,7 +7,7 @@ import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
-import { failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
+import { CartBusyError, cancelUnpaidOrder, failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
@@ -44,6 +44,10 @@ export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, 
     // A failed earlier attempt of this order goes back to pending (taking its stock again) first.
     payment = await startCheckoutPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: OPERATE_ID.cvsAdd });
   } catch (err) {
+    if (err instanceof CartBusyError) {
+      await cancelUnpaidOrder(db, order.id, dictionaryFor("ja").payment.notes.cartTaken);
+      return failed(dictionaryFor(shopperLocale).payment.cartUnknown);
+    }
     if (!(err instanceof PaymentConflictError)) throw err;
     const other = await livePayment(db, order.id);
     return other ? resume(deps, order, other, shopperLocale) : failed(PAYMENT_FAILED_MESSAGE[shopperLocale]);

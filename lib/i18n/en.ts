@@ -173,6 +173,11 @@ export const en: Dictionary = {
     tooManyAttempts: "Too many login attempts. Please try again later.",
   },
   admin: {
+    attention: "Attention",
+    attentionPaymentUnknown: "Payment outcome unknown",
+    attentionPaidAfterCancel: "Paid after cancel",
+    attentionAmountMismatch: "Amount mismatch",
+    attentionOther: "Needs attention",
     title: "Admin",
     dashboard: "Dashboard",
     orders: "Orders",
@@ -262,6 +267,13 @@ export const en: Dictionary = {
     available: "Offered at checkout.",
     configure: "Settings",
     paymentLog: "Payment log",
+    liveNeedsHttps: "Live mode (test mode off) needs an https:// shop URL (SITE_URL).",
+  },
+  demo: { banner: "Demo environment (e-SCOTT emulator): no real payments are made" },
+  paymentError: {
+    title: "The payment could not continue",
+    body: "Please try again from the checkout page. If the payment was not completed, you have not been charged.",
+    back: "Back to checkout",
   },
   legal: {
     tokushohoTitle: "Legal notice (Specified Commercial Transactions Act)",

@@ -171,6 +171,11 @@ export const ja = {
     tooManyAttempts: "ログインの試行回数が多すぎます。しばらくしてから再度お試しください。",
   },
   admin: {
+    attention: "要確認",
+    attentionPaymentUnknown: "決済結果不明",
+    attentionPaidAfterCancel: "取消後の入金",
+    attentionAmountMismatch: "入金額の相違",
+    attentionOther: "要確認",
     title: "管理画面",
     dashboard: "ダッシュボード",
     orders: "注文",
@@ -261,6 +266,13 @@ export const ja = {
     available: "チェックアウトに表示されています。",
     configure: "設定",
     paymentLog: "決済ログ",
+    liveNeedsHttps: "本番モード（テストモード無効）で決済を受け付けるには、ショップのURL（SITE_URL）が https:// である必要があります。",
+  },
+  demo: { banner: "デモ環境（e-SCOTT エミュレーター）: 実際の決済は行われません" },
+  paymentError: {
+    title: "お支払い手続きを続けられませんでした",
+    body: "お手数ですが、ご注文手続きの画面からもう一度お試しください。お支払いが完了していない場合、ご請求は発生しません。",
+    back: "ご注文手続きに戻る",
   },
   legal: {
     tokushohoTitle: "特定商取引法に基づく表記",

@@ -4,6 +4,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { Prisma, type Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
+import { ATTENTION } from "@/lib/orders/attention";
 import { OrderError } from "@/lib/orders/errors";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote, transitionOrder } from "@/lib/orders/transition";
@@ -135,7 +136,7 @@ export async function succeedPayment(db: Db, paymentId: string, input: SucceedIn
 
 /** Once an unknown outcome is settled (paid or failed), the order no longer needs the admin's eyes for it. */
 async function clearUnknownFlag(tx: Tx, orderId: number): Promise<void> {
-  await tx.order.updateMany({ where: { id: orderId, attention: { startsWith: "payment_unknown" } }, data: { attention: null } });
+  await tx.order.updateMany({ where: { id: orderId, attention: { startsWith: ATTENTION.paymentUnknown } }, data: { attention: null } });
 }
 
 export interface FailInput {
@@ -176,7 +177,7 @@ export async function markPaymentUnknown(db: Db, paymentId: string, input: { cod
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
     if (!(await moved(tx, payment, "lose_answer", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
-    await tx.order.update({ where: { id: payment.orderId }, data: { attention: `payment_unknown:${input.reason}` } });
+    await tx.order.update({ where: { id: payment.orderId }, data: { attention: `${ATTENTION.paymentUnknown}:${input.reason}` } });
     await addOrderNote(tx, payment.orderId, input.note);
   });
 }

@@ -4,11 +4,13 @@ import { inputClass } from "@/components/ui/field";
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Pill } from "@/components/ui/pill";
 import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
-import { fmt, formatYen } from "@/lib/i18n";
+import { errorText, fmt, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/admin-queries";
+import { attentionLabel } from "@/lib/orders/attention";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { formatDateTime } from "@/lib/shop/dates";
 import "@/lib/payments/gateways";
@@ -72,7 +74,22 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
               </>
             ),
           },
-          { header: dict.order.status, cell: (o) => <StatusBadge status={o.status} dict={dict} /> },
+          {
+            header: dict.order.status,
+            cell: (o) => {
+              const flag = attentionLabel(o.attention);
+              return (
+                <>
+                  <StatusBadge status={o.status} dict={dict} />
+                  {flag && (
+                    <Pill className="ml-1 bg-amber-100 text-amber-900" data-testid="order-attention" title={dict.admin.attention}>
+                      {errorText(dict, flag)}
+                    </Pill>
+                  )}
+                </>
+              );
+            },
+          },
           { header: dict.admin.paymentStatus, className: "text-xs", testId: "payment-status", cell: (o) => (o.payments[0] ? paymentStatusLabel(o.payments[0], locale) : "—") },
           { header: dict.order.total, align: "right", cell: (o) => formatYen(dict, o.total) },
         ]}

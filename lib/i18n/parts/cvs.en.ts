@@ -98,6 +98,7 @@ export const cvsEn: Shape<typeof cvsJa> = {
   confirmDelete: "Cancel the registration and the order? This cannot be undone.",
   working: "Working…",
   kessaiStatus: "Status at e-SCOTT",
+  attentionAmountMismatch: "A payment notification arrived for another amount than the registered one (not applied). Please check the history and e-SCOTT's merchant console.",
   attentionPaidAfterCancel: "Money arrived for a cancelled (or failed) order. Please refund or otherwise follow up.",
   opNoRegistration: "This order has no online payment registration.",
   opNotConfigured: "The online payment agency has no merchant ID or password.",
@@ -162,5 +163,6 @@ export const cvsEn: Shape<typeof cvsJa> = {
     goneAtEscott: "The registration had been cancelled at e-SCOTT; the order was cancelled.",
     changed: "Deadline changed to {limit}, amount to {amount} yen (was {before} yen) (2Chg).",
     deleted: "Online payment registration cancelled (2Del).",
+    amountMismatch: "A payment notification for {notified} yen does not match the registered {registered} yen; it was not applied. Please check it in e-SCOTT's merchant console.",
   },
 };

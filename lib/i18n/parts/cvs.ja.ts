@@ -101,6 +101,7 @@ export const cvsJa = {
   confirmDelete: "登録を取り消して注文をキャンセルします。この操作は元に戻せません。よろしいですか？",
   working: "処理中…",
   kessaiStatus: "e-SCOTTの状態",
+  attentionAmountMismatch: "登録した金額と異なる金額の入金結果通知を受け取りました（入金として反映していません）。処理履歴と e-SCOTT の加盟店管理画面を確認してください。",
   attentionPaidAfterCancel: "キャンセル済み（または失敗）の注文に入金がありました。返金などの対応をしてください。",
   opNoRegistration: "この注文にはオンライン収納代行の登録がありません。",
   opNotConfigured: "オンライン収納代行サービスのマーチャントID・パスワードが設定されていません。",
@@ -166,5 +167,6 @@ export const cvsJa = {
     goneAtEscott: "e-SCOTT上でオンライン収納代行の登録が取り消されていたため、注文をキャンセルしました。",
     changed: "オンライン収納代行の支払期日を{limit}、金額を{amount}円（変更前 {before}円）に変更しました（2Chg）。",
     deleted: "オンライン収納代行の登録を取り消しました（2Del）。",
+    amountMismatch: "入金結果通知の金額（{notified}円）が登録した金額（{registered}円）と異なるため、入金として反映していません。e-SCOTT の加盟店管理画面で確認してください。",
   },
 };

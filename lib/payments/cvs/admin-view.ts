@@ -8,6 +8,7 @@ import type { OrderSummary } from "@/lib/payments/registry";
 import type { AdminPaymentView, Fact, FactGroup, OperationView, Tone } from "@/lib/payments/views";
 import { formatDateTime } from "@/lib/shop/dates";
 import { cvsHistoryOfOrder, cvsPaymentOfOrder } from "@/lib/payments/cvs/queries";
+import { ATTENTION } from "@/lib/orders/attention";
 import { PAID_AFTER_CANCEL } from "@/lib/payments/cvs/receipt";
 import { cvsDisplayStatus, cvsStatusLabel, CVS_STATUS_TONE, formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
 
@@ -63,7 +64,10 @@ export async function cvsAdminView(db: Db, order: OrderSummary, locale: Locale, 
     title: t.panelTitle,
     testId: "cvs-panel",
     testIdPrefix: "cvs",
-    alerts: order.attention === PAID_AFTER_CANCEL ? [{ tone: "error", text: t.attentionPaidAfterCancel, testId: "cvs-attention" }] : [],
+    alerts: [
+      ...(order.attention === PAID_AFTER_CANCEL ? [{ tone: "error" as const, text: t.attentionPaidAfterCancel, testId: "cvs-attention" }] : []),
+      ...(order.attention === ATTENTION.amountMismatch ? [{ tone: "error" as const, text: t.attentionAmountMismatch, testId: "cvs-attention" }] : []),
+    ],
     empty: payment ? undefined : t.noRegistration,
     facts,
     groups,

@@ -103,7 +103,6 @@ describe("入金結果通知", () => {
       ["wrong MerchantId", (f) => ({ ...f, MerchantId: "99999999" }), /^merchant_mismatch/],
       ["unknown order (MerchantFree2)", (f) => ({ ...f, MerchantFree2: "999999" }), /^unknown_registration/],
       ["unknown registration (MerchantFree1)", (f) => ({ ...f, MerchantFree1: "000000000001" }), /^unknown_registration/],
-      ["wrong amount", (f) => ({ ...f, Amount: "1" }), /^amount_mismatch/],
       ["missing fields", (f) => ({ MerchantId: f.MerchantId!, MerchantFree1: f.MerchantFree1!, MerchantFree2: f.MerchantFree2! }), /^missing_fields/],
       // A valid hash over an invented ProcessPass: only the stored ProcessPass binds it to the registration.
       ["ProcessPass of another registration", (f) => ({ ...f, ProcessPass: "X".repeat(32), HashCd: notificationHash("X".repeat(32), f.RecvNum!, merchantPass) }), /^process_pass_mismatch/],
@@ -129,6 +128,18 @@ describe("入金結果通知", () => {
         expect(log.detail).toMatch(reason);
       });
     }
+
+    it("a genuine notification for another amount is not applied, but flags the order once for the admin", async () => {
+      const before = await snapshot(orderId);
+      for (let i = 0; i < 3; i++) {
+        const result = await processNotification(w.deps, { ...genuine, Amount: "1" });
+        expect(result).toMatchObject({ outcome: "rejected", reason: expect.stringMatching(/^amount_mismatch/) });
+      }
+      const after = await snapshot(orderId);
+      expect(after).toEqual({ ...before, attention: "amount_mismatch", notes: before.notes + 1 });
+      const note = await w.t.db.orderNote.findFirstOrThrow({ where: { orderId }, orderBy: { createdAt: "desc" } });
+      expect(note.message).toContain("入金結果通知の金額（1円）");
+    });
 
     it("…while the genuine one still works afterwards", async () => {
       expect(await processNotification(w.deps, genuine)).toEqual({ outcome: "ok", orderId });

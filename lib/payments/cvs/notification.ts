@@ -7,6 +7,9 @@ import type { Db } from "@/lib/db";
 import { RESPONSE_CODE, summarizeNotification, verifyNotification } from "@/lib/escott";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
+import { dictionaryFor, fmt } from "@/lib/i18n";
+import { ATTENTION } from "@/lib/orders/attention";
+import { addOrderNote } from "@/lib/orders/transition";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 
 export type NotificationOutcome = "ok" | "duplicate" | "rejected";
@@ -45,6 +48,14 @@ async function logNotification(deps: LogDeps, posted: Record<string, string>, re
   return result;
 }
 
+/** Flags the order once (a more urgent flag is kept) and says why in its timeline. */
+async function flagAmountMismatch(db: Db, orderId: number, notified: number, registered: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const flagged = await tx.order.updateMany({ where: { id: orderId, attention: null }, data: { attention: ATTENTION.amountMismatch } });
+    if (flagged.count === 1) await addOrderNote(tx, orderId, fmt(dictionaryFor("ja").cvs.notes.amountMismatch, { notified, registered }), { kind: "system" });
+  });
+}
+
 /** For a request that never got as far as its fields (unreadable or oversized body). */
 export function rejectNotification(deps: LogDeps, posted: Record<string, string>, reason: string): Promise<NotificationResult> {
   return logNotification(deps, posted, { outcome: "rejected", reason });
@@ -69,6 +80,9 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
     return reject("process_pass_mismatch: ProcessPass is not the one 2Add returned", payment.orderId);
   }
   if (n.amount !== payment.amount) {
+    // Genuine (our merchant, our registration, its ProcessPass) yet for another amount: never applied
+    // automatically, but the admin must see it.
+    await flagAmountMismatch(deps.db, payment.orderId, n.amount, payment.amount);
     return reject(`amount_mismatch: notified ${n.amount} yen, registered ${payment.amount} yen`, payment.orderId);
   }
 

@@ -1,6 +1,7 @@
 // Money arrived (入金結果通知 or 2Ref): record it once, move the order on or flag it, and queue
 // the "payment received" e-mail in the same transaction.
 import { cvsStoreName } from "@/lib/escott";
+import { ATTENTION } from "@/lib/orders/attention";
 import { dictionaryFor, fmt, isLocale } from "@/lib/i18n";
 import { queueOrderPaidMail } from "@/lib/mail/order-mails";
 import type { CvsContext } from "@/lib/payments/cvs/context";
@@ -11,7 +12,7 @@ import { recordReceipt, type ReceiptInput, type ReceiptOutcome } from "@/lib/pay
 const NOTES = dictionaryFor("ja").cvs.notes;
 
 /** Order.attention when money arrives for an order that no longer waits for it. */
-export const PAID_AFTER_CANCEL = "cvs_paid_after_cancel";
+export const PAID_AFTER_CANCEL = ATTENTION.paidAfterCancel;
 
 export async function applyReceipt(deps: Pick<CvsContext, "db" | "deliver">, paymentId: string, receipt: ReceiptInput): Promise<ReceiptOutcome> {
   const storeName = receipt.cvsCd ? cvsStoreName(receipt.cvsCd) : null;

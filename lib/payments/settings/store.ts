@@ -51,6 +51,30 @@ export async function saveSettings<G extends GatewayId>(db: Db, box: SecretBox, 
   await db.gatewaySettings.upsert({ where: { gateway }, create: { gateway, values }, update: { values } });
 }
 
+/** Gateways stored as enabled with テストモード off (live payments), read without opening any secret. */
+export async function liveGateways(db: Db): Promise<string[]> {
+  const rows = await db.gatewaySettings.findMany({ select: { gateway: true, values: true } });
+  return rows.flatMap((row) => {
+    try {
+      const v = JSON.parse(row.values) as Record<string, unknown>;
+      return v.enabled === true && v.testMode === false ? [row.gateway] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** A stored settings row (GatewaySettings.values) with each sealed secret passed through `reseal` (key rotation). */
+export function resealSettingsValues(gateway: string, values: string, reseal: (sealed: string) => string): string {
+  if (gateway !== "card" && gateway !== "cvs") return values;
+  const stored = JSON.parse(values) as Record<string, unknown>;
+  for (const key of secrets[gateway]) {
+    const v = stored[key];
+    if (typeof v === "string" && v) stored[key] = reseal(v);
+  }
+  return JSON.stringify(stored);
+}
+
 /** What the admin page may show of a secret: whether it is set and its last 2 characters. */
 export function secretHint(value: string): { set: boolean; last2: string } {
   return { set: value.length > 0, last2: value.length > 2 ? value.slice(-2) : "" };

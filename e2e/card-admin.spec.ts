@@ -63,6 +63,13 @@ test("取消 of a captured payment refunds the order and of an authorization can
   const captured = await guestPays(page);
   const before = await stock();
   await adminPage.goto(`/admin/orders/${captured}`);
+  // The status form cannot refund it by hand: the sale would stay standing at e-SCOTT.
+  await adminPage.getByLabel("新しいステータス").selectOption("refunded");
+  await adminPage.getByLabel("メモ", { exact: true }).fill("返金");
+  await adminPage.getByRole("button", { name: "変更する" }).click();
+  await expect(adminPage.getByTestId("status-form").getByRole("alert")).toContainText("「取消」を使ってください");
+  await expect(adminPage.getByTestId("order-status")).toHaveText("処理中");
+  expect((await transactionsOf(captured))[0]?.status).toBe("SALES");
   await operate(adminPage, "取消", /取り消します/);
   await expect(adminPage.getByTestId("card-operation-result")).toHaveText("取引を取り消しました。");
   await expect(adminPage.getByTestId("order-status")).toHaveText("返金済み");

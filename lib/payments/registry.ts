@@ -4,7 +4,8 @@
 // talk to this interface, so adding a gateway needs no change anywhere else.
 import type { FeeLine } from "@/lib/cart/totals";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
-import type { Locale, MessageRef } from "@/lib/i18n";
+import type { Locale, MessageKey, MessageRef } from "@/lib/i18n";
+import type { OrderStatus } from "@/lib/orders/status";
 import type { AdminPaymentView, OperationOutcome, OperationRequest, OrderPaymentView } from "@/lib/payments/views";
 
 export interface CheckoutContext {
@@ -85,6 +86,12 @@ export interface PaymentGateway<Input = unknown> {
   operate(orderId: number, request: OperationRequest, actor: string, locale: Locale): Promise<OperationOutcome>;
   /** The payment column of the admin order list. */
   statusLabel(payment: PaymentSummary, locale: Locale): string;
+  /**
+   * Whether the admin may move the order to `to` by hand: a status that says what happened to the
+   * money (cancelled, refunded…) must come from the gateway's own operation, or our record would
+   * drift from the gateway's. Null: allowed; else the reason (dictionary key).
+   */
+  statusChangeBlock(orderId: number, to: OrderStatus): Promise<MessageKey | null>;
 }
 
 export interface PaymentMethodOption {

@@ -90,6 +90,7 @@ async function bankTransferGateway() {
       }
     },
     statusLabel: (payment) => (payment.state === "paid" ? "入金済" : "入金待ち"),
+    statusChangeBlock: async () => null,
     endpoints: { webhook: async (request) => new Response(await request.text(), { status: 202 }) },
   };
   return gateway;

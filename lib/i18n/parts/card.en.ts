@@ -175,6 +175,8 @@ export const cardEn: Shape<typeof cardJa> = {
   resolutionNote: "What you checked (required)",
   execute: "Run",
   running: "Running…",
+  useVoidOperation: "To cancel (or refund) a card payment, use 取消 (Cancel) in the card payment box: the transaction at e-SCOTT is cancelled too and the order becomes cancelled (refunded once captured).",
+  settleFirst: "The card payment of this order is not settled yet. Settle it in the card payment box first.",
   noOperations: "No operations are available for this payment.",
   expiredWindow: "These operations are possible for 60 days after the order. After that the payment can no longer be processed; ask Sony Payment Services' merchant support for the exact limit.",
   unknownHelp:

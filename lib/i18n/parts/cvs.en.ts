@@ -84,6 +84,7 @@ export const cvsEn: Shape<typeof cvsJa> = {
   historyOperation: "Operation",
   historyResult: "Result",
   historyDetail: "Detail",
+  useDeleteOperation: "The online payment registration is still payable. Use 取消 (Cancel) in the online payment box: it deletes the registration at e-SCOTT and cancels the order.",
   operations: "Operations",
   opReference: "Inquire",
   opReferenceHint: "Asks e-SCOTT whether the order was paid, and applies a payment whose notification never arrived.",

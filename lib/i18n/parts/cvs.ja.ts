@@ -87,6 +87,7 @@ export const cvsJa = {
   historyOperation: "処理区分",
   historyResult: "処理結果",
   historyDetail: "詳細",
+  useDeleteOperation: "オンライン収納代行の登録が有効なままです。「オンライン収納代行」欄の「取消」で e-SCOTT の登録を取り消すと、注文もキャンセルになります。",
   operations: "操作",
   opReference: "照会",
   opReferenceHint: "e-SCOTTで入金状況を確認します。入金済みで通知が届いていない場合は入金を反映します。",

@@ -4,11 +4,13 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { cardAdminView, cardStateLabel } from "@/lib/payments/card/admin-view";
-import { GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, type CardOperation } from "@/lib/payments/card/operations";
+import { cardStatusChangeBlock, GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, type CardOperation } from "@/lib/payments/card/operations";
 import { cardOrderView } from "@/lib/payments/card/order-view";
 import { threeDSReturnEndpoint } from "@/lib/payments/card/three-d-secure-return";
 import type { InstallmentSetting } from "@/lib/escott/installments";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { liveModeReasons } from "@/lib/security/live-mode";
 import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
 import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
 import { cardMissing, type CardSettings } from "@/lib/payments/settings/card";
@@ -42,7 +44,8 @@ export const cardGateway: PaymentGateway<CardInput> = {
     return localized(s.description, defaultSettings("card", "sps").description, locale, dictionaryFor("en").card.defaultDescription);
   },
   async availability() {
-    const missing = cardMissing(await gatewaySettings("card"));
+    const settings = await gatewaySettings("card");
+    const missing = [...cardMissing(settings), ...liveModeReasons(settings, env().SITE_URL)];
     return missing.length > 0 ? { available: false, reasons: missing } : { available: true };
   },
   async clientData(ctx) {
@@ -92,6 +95,9 @@ export const cardGateway: PaymentGateway<CardInput> = {
   },
   statusLabel(payment, locale) {
     return cardStateLabel(dictionaryFor(locale), payment.state);
+  },
+  statusChangeBlock(orderId, to) {
+    return cardStatusChangeBlock(db(), orderId, to);
   },
 };
 

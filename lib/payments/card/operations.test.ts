@@ -1,7 +1,7 @@
 // Admin operations on card payments, against the real emulator; the order follows.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { payWithCard } from "@/lib/payments/card/checkout";
-import { availableOperations, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
+import { availableOperations, cardStatusChangeBlock, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
 import { startCardHarness, type CardHarness } from "@/test/support/card-harness";
 
 let h: CardHarness;
@@ -51,6 +51,16 @@ describe("card operations", () => {
     const order = await paidOrder();
     expect((await run(order.id, { operation: "void" })).ok).toBe(true);
     expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("cancelled");
+  });
+
+  it("the status form cannot cancel or refund a live card payment by hand: the 取消 operation must", async () => {
+    const order = await paidOrder();
+    expect(await cardStatusChangeBlock(h.db, order.id, "cancelled")).toBe("card.useVoidOperation");
+    expect(await cardStatusChangeBlock(h.db, order.id, "refunded")).toBe("card.useVoidOperation");
+    expect(await cardStatusChangeBlock(h.db, order.id, "completed")).toBeNull();
+    expect((await run(order.id, { operation: "void" })).ok).toBe(true);
+    // Voided at e-SCOTT: nothing left that a status change could leave standing.
+    expect(await cardStatusChangeBlock(h.db, order.id, "refunded")).toBeNull();
   });
 
   it("利用額変更 needs a different amount and updates the order total; 再オーソリ too", async () => {

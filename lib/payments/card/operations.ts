@@ -4,7 +4,8 @@
 // order follows: 取消 cancels (or refunds) it and an amount change updates its total.
 import { adminText, OPERATE_ID, RESPONSE_CODE, type EscottResult, type ProcessParams, type SearchData } from "@/lib/escott";
 import type { Order, Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt, type MessageRef } from "@/lib/i18n";
+import type { Db } from "@/lib/db";
+import { dictionaryFor, fmt, type MessageKey, type MessageRef } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
 import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
@@ -44,6 +45,19 @@ export function availableOperations(payment: Payment, order: Pick<Order, "create
   if (!payment.processId) ops = ops.filter((op) => !(GATEWAY_OPERATIONS as readonly string[]).includes(op));
   if (operationsExpired(order, now)) ops = ops.filter((op) => op === "search" || op === "markPaid" || op === "markFailed");
   return [...ops];
+}
+
+/**
+ * A card order cancelled or refunded by hand would leave the authorization or the sale standing at
+ * e-SCOTT: the 取消 operation does both. An unknown outcome must be settled first.
+ */
+export async function cardStatusChangeBlock(db: Db, orderId: number, to: OrderStatus): Promise<MessageKey | null> {
+  if (to !== "cancelled" && to !== "refunded") return null;
+  const live = await db.payment.findUnique({ where: { liveOrderId: orderId } });
+  if (!live || live.gateway !== "card") return null;
+  if (live.state === "authorized" || live.state === "captured") return "card.useVoidOperation";
+  if (live.state === "unknown" || live.state === "started" || live.state === "awaiting_3ds") return "card.settleFirst";
+  return null;
 }
 
 /** The payment the order page acts on: the live one, else the latest attempt. */

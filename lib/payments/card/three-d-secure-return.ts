@@ -13,7 +13,10 @@ import type { CardContext } from "@/lib/payments/card/context";
 import { finishRegistration, refusedRegistration } from "@/lib/payments/card/member-service";
 import { registeredCardSource, savedCardSource, type SourceResult } from "@/lib/payments/card/member-steps";
 import { openPending, type PendingCheckout } from "@/lib/payments/card/pending";
+import { readLimitedBody } from "@/lib/security/body-limit";
+import { paymentErrorResponse } from "@/lib/security/uniform-error";
 
+/** `reason` is for the log only: the HTTP answer to any 400 is the same page (threeDSReturnEndpoint). */
 export type ReturnResponse = { status: 303; location: string } | { status: 400; reason: string };
 
 type OrderRef = { id: number; accessKey: string };
@@ -21,7 +24,7 @@ type OrderRef = { id: number; accessKey: string };
 const SETTLE_WAIT_MS = 15_000;
 
 export async function handleThreeDSReturn(c: CardContext | null, encryptValue: unknown): Promise<ReturnResponse> {
-  if (!c) return { status: 400, reason: "The card gateway is not configured" };
+  if (!c) return { status: 400, reason: "not_configured: the card gateway lacks what e-SCOTT needs" };
   const goTo = (path: string): ReturnResponse => ({ status: 303, location: new URL(path, c.siteUrl).href });
 
   // 1. Decrypt and check what was posted: a 3-D Secure result, e-SCOTT refusing the request
@@ -29,7 +32,7 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   const ret = c.client.threeDS.parseReturn(encryptValue);
   if (!ret.ok && ret.reason !== "refused") {
     await writePaymentLog(c.db, { gateway: "card", operateId: "3DS", kind: "return", outcome: "error", detail: `${ret.reason}: ${ret.detail}` }, c.settings.saveLog);
-    return { status: 400, reason: `EncryptValue is invalid (${ret.reason})` };
+    return { status: 400, reason: `${ret.reason}: ${ret.detail}` };
   }
   await logReturn(c, ret);
 
@@ -129,14 +132,36 @@ async function settledPath(c: CardContext, payment: Payment & { order: OrderRef 
   return thankYouPath(payment.order);
 }
 
+/** A return is one form field of a few KB; anything larger is refused before it is read. */
+export const THREE_DS_RETURN_MAX_BYTES = 16 * 1024;
+
 /**
- * The HTTP side of the return (the card gateway's "3ds" endpoint): e-SCOTT's page posts a form;
- * the value in a query string is accepted too, as the vendor's plugins do (§6.3 step 7).
+ * The HTTP side of the return (the card gateway's "3ds" endpoint): e-SCOTT's page posts a form,
+ * and nothing else is accepted — a GET would put EncryptValue in access logs (405, Allow: POST), a
+ * body over 16 KB is refused unread (413). Every kind of bad input gets the same page (400); why it
+ * was refused goes to the log only.
  */
 export async function threeDSReturnEndpoint(request: Request, context: () => Promise<CardContext | null>): Promise<Response> {
-  const value =
-    request.method === "GET" ? threeDSReturnedValue(new URL(request.url).searchParams) : threeDSReturnedValue(await request.formData().catch(() => null));
+  if (request.method !== "POST") return refuseReturn(request, 405, `method ${request.method}`, { Allow: "POST" });
+  const body = await readLimitedBody(request, THREE_DS_RETURN_MAX_BYTES);
+  if (!body.ok) return refuseReturn(request, body.reason === "too_large" ? 413 : 400, `body ${body.reason}`);
+  const value = await postedEncryptValue(request.headers.get("content-type"), body.bytes);
+  if (value === null) return refuseReturn(request, 400, "content_type: not a form");
   const res = await handleThreeDSReturn(await context(), value);
-  if (res.status === 400) return new Response(res.reason, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (res.status === 400) return refuseReturn(request, 400, res.reason);
   return new Response(null, { status: 303, headers: { Location: res.location } });
+}
+
+/** EncryptValue from a form body (url-encoded as browsers post it, or multipart); null when the body is no form. */
+async function postedEncryptValue(contentType: string | null, bytes: Uint8Array<ArrayBuffer>): Promise<string | undefined | null> {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "" || type === "application/x-www-form-urlencoded") return threeDSReturnedValue(new URLSearchParams(new TextDecoder().decode(bytes)));
+  if (type !== "multipart/form-data") return null;
+  const form = await new Response(bytes, { headers: { "Content-Type": contentType! } }).formData().catch(() => null);
+  return form ? threeDSReturnedValue(form) : null;
+}
+
+function refuseReturn(request: Request, status: 400 | 405 | 413, reason: string, headers: Record<string, string> = {}): Response {
+  console.warn(`[escott] 3-D Secure return refused (${status}): ${reason.slice(0, 200)}`);
+  return paymentErrorResponse(request, status, headers);
 }

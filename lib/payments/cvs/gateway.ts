@@ -6,10 +6,12 @@ import { cvsFeeAmount, cvsFeeLines } from "@/lib/payments/cvs/fee";
 import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
 import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
 import { notificationEndpoint } from "@/lib/payments/cvs/notification";
-import { runCvsOperation } from "@/lib/payments/cvs/operations";
+import { cvsStatusChangeBlock, runCvsOperation } from "@/lib/payments/cvs/operations";
 import { cvsOrderView } from "@/lib/payments/cvs/order-view";
 import { cvsDisplayStatus, cvsStatusLabel } from "@/lib/payments/cvs/status";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { liveModeReasons } from "@/lib/security/live-mode";
 import { dictionaryFor } from "@/lib/i18n";
 import { gatewaySettings } from "@/lib/payments/escott-client";
 import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
@@ -24,7 +26,8 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
     return (await gatewaySettings("cvs")).description;
   },
   async availability() {
-    const reasons = cvsMissing(await gatewaySettings("cvs"));
+    const settings = await gatewaySettings("cvs");
+    const reasons = [...cvsMissing(settings), ...liveModeReasons(settings, env().SITE_URL)];
     return reasons.length === 0 ? { available: true } : { available: false, reasons };
   },
   async clientData(ctx) {
@@ -57,6 +60,9 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
   },
   statusLabel(payment, locale) {
     return cvsStatusLabel(dictionaryFor(locale), cvsDisplayStatus(payment));
+  },
+  statusChangeBlock(orderId, to) {
+    return cvsStatusChangeBlock(db(), orderId, to);
   },
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jstDate } from "@/lib/escott";
-import { changeRegistration, deleteRegistration, referenceRegistration } from "@/lib/payments/cvs/operations";
+import { changeRegistration, cvsStatusChangeBlock, deleteRegistration, referenceRegistration } from "@/lib/payments/cvs/operations";
 import { startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
@@ -15,6 +15,14 @@ const inDays = (n: number) => jstDate(new Date(Date.now() + n * 86_400_000));
 const ADMIN = "admin@example.com";
 
 describe("admin operations", () => {
+  it("the status form cannot cancel an order whose registration is still payable; 2Del can", async () => {
+    const { orderId } = await w.order();
+    expect(await cvsStatusChangeBlock(w.t.db, orderId, "cancelled")).toBe("cvs.useDeleteOperation");
+    expect(await cvsStatusChangeBlock(w.t.db, orderId, "processing")).toBeNull();
+    expect(await deleteRegistration(w.deps, orderId, ADMIN)).toEqual({ ok: true, message: "cvs.deleted" });
+    expect(await cvsStatusChangeBlock(w.t.db, orderId, "cancelled")).toBeNull();
+  });
+
   it("照会 shows unpaid, then applies a payment whose notification was lost", async () => {
     const { orderId } = await w.order();
     expect(await referenceRegistration(w.deps, orderId)).toMatchObject({ ok: true, message: "cvs.refUnpaid", reference: { paid: false, kessaiStatus: "UNPAID" } });

@@ -3,7 +3,9 @@
 // Results carry dictionary keys ("cvs.xxx") for the admin page.
 import { adminText, isPayLimitPast, jstDate, payLimitFromDate, RESPONSE_CODE, type CvsReferenceData } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, fmt, formatYen, type Locale, type MessageRef } from "@/lib/i18n";
+import type { Db } from "@/lib/db";
+import { dictionaryFor, fmt, formatYen, type Locale, type MessageKey, type MessageRef } from "@/lib/i18n";
+import type { OrderStatus } from "@/lib/orders/status";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
@@ -127,6 +129,16 @@ export async function deleteRegistration(deps: CvsContext, orderId: number, acto
     throw err;
   }
   return { ok: true, message: "cvs.deleted" };
+}
+
+/**
+ * Cancelling an order whose registration is still payable would let the money arrive anyway: the
+ * 取消 operation (2Del) deletes it at e-SCOTT first.
+ */
+export async function cvsStatusChangeBlock(db: Db, orderId: number, to: OrderStatus): Promise<MessageKey | null> {
+  if (to !== "cancelled" && to !== "failed") return null;
+  const live = await db.payment.findUnique({ where: { liveOrderId: orderId } });
+  return live?.gateway === "cvs" && live.state === "unpaid" ? "cvs.useDeleteOperation" : null;
 }
 
 export const CVS_OPERATIONS = ["reference", "change", "delete"] as const;

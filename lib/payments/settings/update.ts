@@ -2,6 +2,8 @@
 // value, everything is validated, and the two gateways must agree on テストモード (the
 // manual forbids card in test mode with online payment in production, and vice versa).
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { liveModeReasons } from "@/lib/security/live-mode";
 import { fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
 import type { SecretBox } from "@/lib/security/secret-box";
 import { cardSettingsSchema } from "@/lib/payments/settings/card";
@@ -24,6 +26,7 @@ export async function updateSettings<G extends GatewayId>(
   gateway: G,
   input: Record<string, unknown>,
   target: "emulator" | "sps",
+  siteUrl: string = env().SITE_URL,
 ): Promise<UpdateResult> {
   const current = (await loadSettings(db, box, gateway, target)) as unknown as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...input };
@@ -40,6 +43,8 @@ export async function updateSettings<G extends GatewayId>(
   if (next.enabled && other.enabled && next.testMode !== other.testMode) {
     return { ok: false, errors: { testMode: gateway === "card" ? "settings.modeMismatchCard" : "settings.modeMismatchCvs" } };
   }
+  const [liveRefused] = liveModeReasons(next, siteUrl);
+  if (liveRefused) return { ok: false, errors: { testMode: liveRefused } };
   await saveSettings(db, box, gateway, next);
   return { ok: true };
 }

@@ -7,6 +7,8 @@ import { msg, toMessageRef, type MessageKey, type MessageRef } from "@/lib/i18n"
 import { OrderError } from "@/lib/orders/errors";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { addOrderNote, changeOrderStatus } from "@/lib/orders/transition";
+import "@/lib/payments/gateways";
+import { findGateway } from "@/lib/payments/registry";
 
 export interface AdminActionState {
   ok: boolean;
@@ -26,6 +28,10 @@ export async function changeStatusAction(_prev: AdminActionState, formData: Form
   const parsed = statusSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: toMessageRef(parsed.error.issues[0]?.message) };
   const { orderId, status, expected, note } = parsed.data;
+  // A status that says what happened to the money must come from the gateway's own operation.
+  const order = await db().order.findUnique({ where: { id: orderId }, select: { paymentMethod: true } });
+  const blocked = order?.paymentMethod ? await findGateway(order.paymentMethod)?.statusChangeBlock(orderId, status) : null;
+  if (blocked) return { ok: false, message: blocked };
   try {
     // expectFrom: the admin decided looking at `expected`; if someone else changed it meanwhile, refuse.
     await changeOrderStatus(db(), orderId, status, { note, author: admin.email, expectFrom: [expected] });

@@ -1,4 +1,4 @@
-// After the deadline: the shopper sees 期限切れ, `npm run jobs:expire` confirms with 2Ref and
+// After the deadline: the shopper sees 期限切れ, `npm run jobs:housekeeping` confirms with 2Ref and
 // cancels the order (stock returned). The admin's 照会 applies a payment whose notification
 // was lost; 変更 and 取消 ask for confirmation first.
 import { jstDate, jstMinute } from "@/lib/escott";

@@ -64,9 +64,9 @@ export async function checkoutWithCvs(page: Page, options: { slug?: string; emai
   return withDb(async (db) => (await db.order.findFirstOrThrow({ where: { email: options.email }, orderBy: { id: "desc" } })).id);
 }
 
-/** `npm run jobs:expire` against the e2e shop's database and emulator, as cron would run it. */
+/** `npm run jobs:housekeeping` against the e2e shop's database and emulator, as cron would run it. */
 export function runExpireJob(): { status: number | null; stdout: string; stderr: string } {
-  const res = spawnSync("npm", ["run", "--silent", "jobs:expire"], {
+  const res = spawnSync("npm", ["run", "--silent", "jobs:housekeeping"], {
     cwd: root,
     encoding: "utf8",
     timeout: 120_000,

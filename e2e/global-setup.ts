@@ -81,7 +81,7 @@ export default async function globalSetup(): Promise<void> {
     E2E_DATABASE_URL: source.DATABASE_URL,
     E2E_SHOP_LOG: path.join(dir, "shop.log"),
     E2E_APP_ENCRYPTION_KEY: source.APP_ENCRYPTION_KEY,
-    // Processes the specs start themselves (a second server, `npm run jobs:expire`) must seal
+    // Processes the specs start themselves (a second server, `npm run jobs:housekeeping`) must seal
     // and open secrets with the same key as the suite's shop.
     APP_ENCRYPTION_KEY: source.APP_ENCRYPTION_KEY,
     E2E_ADMIN_EMAIL: prepared.admin.email,

@@ -32,12 +32,14 @@ export const envSchema = z.object({
   ESCOTT_EMULATOR_URL: url.default(`http://localhost:${DEMO_CONTRACT.port}`),
   ESCOTT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(60_000),
   EMULATOR_AUTOSTART: bool.default(true),
+  /** Lets a shop with a public SITE_URL run against the emulator (a public demo); every page says so. */
+  ALLOW_EMULATOR_IN_PRODUCTION: bool.default(false),
   /** SMTP server for order e-mails, e.g. smtp://user:pass@mail.example.com:587; unset = keep them in the outbox (/admin/outbox). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   /** Sender of order e-mails; defaults to the shop name at noreply@<SITE_URL host>. */
   MAIL_FROM: z.string().min(3).optional(),
-  /** Minutes between the in-process checks for unpaid convenience-store payments past their deadline; 0 = off (use npm run jobs:expire). */
-  CVS_EXPIRY_CHECK_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  /** Minutes between runs of the gateways' periodic work (CVS deadlines, abandoned card attempts); 0 = off. */
+  HOUSEKEEPING_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,6 +53,73 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+// ── Deployment guards ─────────────────────────────────────────────────────────────────────
+// Pure checks of the configuration. The launcher (scripts/launch/prepare.ts) runs
+// deploymentProblems() before anything starts; liveModeNeedsHttps() is also enforced where the
+// gateways' テストモード is known (saving the settings, offering a payment method).
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: a shop only this machine can reach. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (/^127(\.\d{1,3}){3}$/.test(host)) return true;
+  // URL keeps IPv6 hosts in brackets; ::ffff:127.x.y.z is normalised to ::ffff:7fxx:yyzz.
+  return host === "[::1]" || host === "::1" || /^\[?::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]?$/.test(host);
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Live payments (a gateway with テストモード off) need an https:// SITE_URL. */
+export function liveModeNeedsHttps(siteUrl: string): boolean {
+  try {
+    return new URL(siteUrl).protocol !== "https:";
+  } catch {
+    return true;
+  }
+}
+
+/** Secrets the launcher can generate into data/ when the environment does not set them. */
+export const GENERATED_SECRETS = ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEY"] as const;
+export type GeneratedSecret = (typeof GENERATED_SECRETS)[number];
+
+/**
+ * Why this configuration must not start, one message per problem (empty: it may start).
+ * `fromDataDir`: the secrets that would come from files in data/ rather than from the environment.
+ */
+export function deploymentProblems(e: Pick<Env, "SITE_URL" | "ESCOTT_TARGET" | "ALLOW_EMULATOR_IN_PRODUCTION">, fromDataDir: readonly GeneratedSecret[]): string[] {
+  if (isLoopbackUrl(e.SITE_URL)) return [];
+  const problems: string[] = [];
+  if (e.ESCOTT_TARGET === "emulator" && !e.ALLOW_EMULATOR_IN_PRODUCTION) {
+    problems.push(
+      `SITE_URL ${e.SITE_URL} is not a loopback address, but ESCOTT_TARGET=emulator: shoppers would "pay" the local e-SCOTT emulator. ` +
+        `Set ESCOTT_TARGET=sps for real payments, or ALLOW_EMULATOR_IN_PRODUCTION=true for a public demo (every page then says no real payment is made).`,
+    );
+  }
+  if (fromDataDir.length > 0) {
+    problems.push(
+      `SITE_URL ${e.SITE_URL} is public, so ${fromDataDir.join(" and ")} must come from the environment, not from a file generated into data/. ` +
+        `Set ${fromDataDir.map((n) => `${n} (at least 32 random characters)`).join(" and ")}; to keep the existing value, copy it from data/${fromDataDir.map(secretFileOf).join(" / data/")}.`,
+    );
+  }
+  return problems;
+}
+
+/** The file in data/ the launcher keeps a generated secret in. */
+export function secretFileOf(name: GeneratedSecret): string {
+  return name === "NEXTAUTH_SECRET" ? "nextauth.secret" : "encryption.secret";
+}
+
+/** Whether every page must say that no real payment is made (the emulator stands in for e-SCOTT). */
+export function isDemoEnvironment(e: Pick<Env, "ESCOTT_TARGET">): boolean {
+  return e.ESCOTT_TARGET === "emulator";
 }
 
 let cached: Env | undefined;

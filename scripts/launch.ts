@@ -14,6 +14,7 @@ async function main() {
   const prepared = await prepareDatabase(env);
   if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
   if (prepared.seeded) console.log(`Seeded ${prepared.seeded} demo products.`);
+  for (const warning of prepared.warnings) console.warn(`Warning: ${warning}`);
   if (prepared.admin) {
     console.log("\n┌─ Administrator account created (shown only this once) ─────────");
     console.log(`│  email:    ${prepared.admin.email}`);
@@ -36,6 +37,7 @@ async function main() {
   });
   children.push(server);
   console.log(`Shop: ${env.SITE_URL}`);
+  if (env.ESCOTT_TARGET === "emulator") console.log("Payments go to the local e-SCOTT emulator: every page shows a demo banner, no real payment is made.");
 
   const stop = () => {
     for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");

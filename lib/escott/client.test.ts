@@ -340,7 +340,7 @@ describe("requests that are never sent", () => {
 });
 
 describe("onCall log hook", () => {
-  it("records every call with secrets masked to the last 2 characters", async () => {
+  it("records every call with secrets and personal data masked to the last 2 characters", async () => {
     extra = { ProcessId: PROCESS.processId, ProcessPass: PROCESS.processPass };
     await client().card.auth({ orderId: "ord_1", amount: 1200, source: { member: { ...MEMBER, userId: "42" } } });
     await client().member.add({ userId: "42", ...MEMBER, token: TOKEN });
@@ -360,10 +360,12 @@ describe("onCall log hook", () => {
     expect(auth?.response?.ProcessPass).toBe("********d9");
     expect(add?.request.Token).toBe("********5a");
     const json = JSON.stringify(records);
-    for (const secret of [card.merchantPass, MEMBER.kaiinPass, TOKEN, PROCESS.processPass]) {
+    // KaiinId and MerchantFree3 are personal data: masked like the secrets.
+    for (const secret of [card.merchantPass, MEMBER.kaiinPass, TOKEN, PROCESS.processPass, MEMBER.kaiinId]) {
       expect(json).not.toContain(secret);
     }
-    expect(json).toContain(MEMBER.kaiinId);
+    expect(auth?.request.KaiinId).toBe("********15");
+    expect(auth?.request.MerchantFree3).toBe("********");
   });
 
   it("a throwing or rejecting hook does not break the call", async () => {

@@ -14,15 +14,42 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   "CardExp",
 ]);
 
-/** "********01": at most the last two characters survive; short values are hidden entirely. */
+/**
+ * Personal and authentication data, masked in logs like the secrets: the card-member id and the
+ * user key sent with it (MerchantFree3), and the 3-D Secure authentication values forwarded to the
+ * authorization (lib/escott/three-d-secure-values.ts) — the cryptogram (CAVV), its algorithm, the ECI
+ * and the transaction ids that tie the authentication to the card holder. SecureResultCode,
+ * TransactionStatus3D and MessageVersionNo3D are outcomes and versions, kept for support.
+ */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set([
+  "KaiinId",
+  "NewKaiinId",
+  "MerchantFree3",
+  "CAVV3D",
+  "CAVVAlgorithm3D",
+  "ECI3D",
+  "EncodeXId3D",
+  "DSTransactionId",
+  "ThreeDSServerTransactionId",
+]);
+
+/** Whether a field's value is masked in logs (a secret, or personal/authentication data). */
+export function isMaskedField(key: string): boolean {
+  return SECRET_FIELDS.has(key) || PERSONAL_FIELDS.has(key);
+}
+
+const MASK = "********";
+
+/** "********01": at most the last two characters survive; short values are hidden entirely. Masking twice changes nothing. */
 export function maskSecret(value: string): string {
   if (value === "") return "";
-  if (value.length < 6) return "********";
-  return "********" + value.slice(-2);
+  if (value.startsWith(MASK)) return value.length <= MASK.length + 2 ? value : MASK;
+  if (value.length < 6) return MASK;
+  return MASK + value.slice(-2);
 }
 
 function maskValue(key: string, value: string): string {
-  if (SECRET_FIELDS.has(key)) return maskSecret(value);
+  if (isMaskedField(key)) return maskSecret(value);
   // e-SCOTT already masks 4MemRefM card numbers ("4541********0040"); anything that looks like a
   // full PAN is masked here in case some response ever carries one.
   if (key === "CardNo" && /^\d{12,19}$/.test(value)) return maskSecret(value);
@@ -51,7 +78,7 @@ export function redactText(text: string, secrets: readonly string[]): string {
 /** Secret values of a request, raw and form-encoded (a server may echo the encoded body), longest first. */
 export function secretValuesOf(fields: Readonly<Record<string, string>>): string[] {
   const values = Object.entries(fields)
-    .filter(([key]) => SECRET_FIELDS.has(key))
+    .filter(([key]) => isMaskedField(key))
     .flatMap(([, value]) => [value, phpUrlEncode(value)]);
   return [...new Set(values)].sort((a, b) => b.length - a.length);
 }

@@ -95,7 +95,7 @@ export interface ThreeDSRefusal {
   transactionCode: string;
   codes: string[];
   orderId?: string;
-  /** Only fields that are never secret. */
+  /** Only fields that are never secret; personal ones (MerchantFree3) masked. */
   raw: Record<string, string>;
 }
 
@@ -278,7 +278,7 @@ export function parseReturn(ctx: ClientContext, encrypted: unknown): ThreeDSRetu
 const FORM_LOG_FIELDS = ["OperateId", "MerchantFree1", "MerchantFree2", "MerchantFree3", "ProcNo", "RedirectUrl", "Amount"] as const;
 
 function loggedFields(plaintext: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(FORM_LOG_FIELDS.flatMap((k) => (plaintext[k] ? [[k, plaintext[k]]] : [])));
+  return maskFields(Object.fromEntries(FORM_LOG_FIELDS.flatMap((k) => (plaintext[k] ? [[k, plaintext[k]]] : []))));
 }
 
 const REFUSAL_LOG_FIELDS = ["OperateId", "ResponseCd", "MerchantFree1", "MerchantFree2", "MerchantFree3", "TransactionId", "TransactionDate", "ProcNo"] as const;
@@ -296,7 +296,7 @@ function refusalOf(ctx: ClientContext, fields: Record<string, string>): ThreeDSR
     transactionCode: fields.MerchantFree1!,
     codes,
     ...(fields.MerchantFree2 ? { orderId: fields.MerchantFree2 } : {}),
-    raw: Object.fromEntries(REFUSAL_LOG_FIELDS.flatMap((k) => (fields[k] ? [[k, fields[k]]] : []))),
+    raw: maskFields(Object.fromEntries(REFUSAL_LOG_FIELDS.flatMap((k) => (fields[k] ? [[k, fields[k]]] : [])))),
   };
 }
 

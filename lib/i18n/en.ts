@@ -216,6 +216,13 @@ export const en: Dictionary = {
     next: "Next",
     paymentStatus: "Payment",
     stats: "Orders by status",
+    // Content-Security-Policy violation reports (lib/security/csp.ts, docs/script-inventory.md)
+    cspAlert: "An unauthorized script was blocked on the payment pages",
+    cspAlertBody: "Browsers reported {count} Content-Security-Policy violations in the last 24 hours. Check the pages for tampering against docs/script-inventory.md.",
+    cspBlocked: "Blocked",
+    cspPage: "Page",
+    cspDirective: "Directive",
+    cspReceived: "Received",
   },
   errors: {
     required: "This field is required.",
@@ -272,7 +279,7 @@ export const en: Dictionary = {
   demo: { banner: "Demo environment (e-SCOTT emulator): no real payments are made" },
   paymentError: {
     title: "The payment could not continue",
-    body: "Please try again from the checkout page. If the payment was not completed, you have not been charged.",
+    body: "Please try again from the checkout page.",
     back: "Back to checkout",
   },
   legal: {

@@ -214,6 +214,13 @@ export const ja = {
     next: "次へ",
     paymentStatus: "決済ステータス",
     stats: "ステータス別件数",
+    // Content-Security-Policy violation reports (lib/security/csp.ts, docs/script-inventory.md)
+    cspAlert: "決済ページで許可されていないスクリプトがブロックされました",
+    cspAlertBody: "過去24時間にブラウザーからコンテンツセキュリティポリシー違反の報告が {count} 件ありました。ページが改ざんされていないか docs/script-inventory.md と照らし合わせて確認してください。",
+    cspBlocked: "ブロックされたもの",
+    cspPage: "ページ",
+    cspDirective: "ディレクティブ",
+    cspReceived: "受信日時",
   },
   errors: {
     required: "入力してください。",
@@ -271,7 +278,7 @@ export const ja = {
   demo: { banner: "デモ環境（e-SCOTT エミュレーター）: 実際の決済は行われません" },
   paymentError: {
     title: "お支払い手続きを続けられませんでした",
-    body: "お手数ですが、ご注文手続きの画面からもう一度お試しください。お支払いが完了していない場合、ご請求は発生しません。",
+    body: "お手数ですが、ご注文手続きの画面からもう一度お試しください。",
     back: "ご注文手続きに戻る",
   },
   legal: {

@@ -173,12 +173,13 @@ export async function failPayment(db: Db, paymentId: string, input: FailInput): 
  * moved. The payment stays live, so nobody can charge the order again, and the order is
  * flagged for the admin to reconcile (1Search / 2Ref / e-SCOTT's console by 決済コード).
  */
-export async function markPaymentUnknown(db: Db, paymentId: string, input: { codes: string[]; reason: string; note: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function markPaymentUnknown(db: Db, paymentId: string, input: { codes: string[]; reason: string; note: string }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
-    if (!(await moved(tx, payment, "lose_answer", { lastCodes: input.codes.join("|"), pendingData: null }))) return;
+    if (!(await moved(tx, payment, "lose_answer", { lastCodes: input.codes.join("|"), pendingData: null }))) return false;
     await tx.order.update({ where: { id: payment.orderId }, data: { attention: `${ATTENTION.paymentUnknown}:${input.reason}` } });
     await addOrderNote(tx, payment.orderId, input.note);
+    return true;
   });
 }
 

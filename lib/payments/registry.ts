@@ -76,6 +76,12 @@ export interface PaymentGateway<Input = unknown> {
   // ── After checkout ────────────────────────────────────────────────────────
   /** The shopper's view of the order's payment (thank-you page, My Account); null: nothing to show. */
   orderView(order: OrderSummary, locale: Locale): Promise<OrderPaymentView | null>;
+  /**
+   * Periodic work (run by lib/payments/housekeeping.ts on every instance and by `npm run jobs:housekeeping`):
+   * deadlines, abandoned attempts. Answers what it did, as counts. Every change in it is a
+   * compare-and-set, so two runs may overlap safely.
+   */
+  housekeeping?(options: { awaitMail: boolean }): Promise<Record<string, number> | null>;
   /** Requests the gateway answers at /api/payments/<id>/<name> (a 3-D Secure return, a payment notification). */
   endpoints?: Record<string, (request: Request) => Promise<Response>>;
 

@@ -13,6 +13,7 @@ const ALLOWED: [PaymentState, PaymentEvent, PaymentState][] = [
   ["awaiting_3ds", "decline", "failed"],
   ["started", "lose_answer", "unknown"],
   ["started", "abandon", "failed"],
+  ["awaiting_3ds", "abandon", "failed"],
   ["authorized", "capture", "captured"],
   ["authorized", "void", "voided"],
   ["captured", "void", "voided"],

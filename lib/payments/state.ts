@@ -32,8 +32,11 @@ export const PAYMENT_TRANSITIONS = {
   decline: { started: "failed", awaiting_3ds: "failed" },
   /** A call went out but no usable answer came back: money may have moved. */
   lose_answer: { started: "unknown" },
-  /** Left "started" by a process that never finished (crash, killed request). */
-  abandon: { started: "failed" },
+  /**
+   * Nothing happened for too long where no money can have moved: a CVS registration whose 2Add
+   * never finished, a shopper who never came back from the 3-D Secure page.
+   */
+  abandon: { started: "failed", awaiting_3ds: "failed" },
 
   // ── Admin operations on a card payment ───────────────────────────────────
   capture: { authorized: "captured" },

@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ensureAdmin } from "@/lib/auth/ensure-admin";
 import { createDb } from "@/lib/db";
-import { parseEnv, type Env } from "@/lib/env";
+import { deploymentProblems, GENERATED_SECRETS, liveModeNeedsHttps, parseEnv, type Env } from "@/lib/env";
+import { liveGateways } from "@/lib/payments/settings/store";
 import { seedCatalog } from "@/prisma/seed";
 import { applyMigrations } from "@/scripts/db/migrate";
 import { persistentSecret } from "@/scripts/launch/secrets";
@@ -16,9 +17,16 @@ export function loadDotEnv(): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-/** Validated configuration plus the env the child processes get. */
-export function resolveConfig(source: NodeJS.ProcessEnv): { env: Env; childEnv: NodeJS.ProcessEnv } {
-  const dataDir = path.join(projectRoot, "data");
+/**
+ * Validated configuration plus the env the child processes get. Refuses (throws) a configuration
+ * that must not serve the public (lib/env.ts deploymentProblems): the emulator behind a public
+ * SITE_URL, or a public SITE_URL with secrets that would come from data/ instead of the environment.
+ */
+export function resolveConfig(source: NodeJS.ProcessEnv, dataDir = path.join(projectRoot, "data")): { env: Env; childEnv: NodeJS.ProcessEnv } {
+  // Checked before any secret is generated: a refused start leaves nothing behind in data/.
+  const fromDataDir = GENERATED_SECRETS.filter((name) => !source[name]);
+  const problems = deploymentProblems(parseEnv(source), fromDataDir);
+  if (problems.length > 0) throw new Error(`Refusing to start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   const withSecrets = {
     ...source,
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || persistentSecret(dataDir, "nextauth"),
@@ -37,6 +45,8 @@ export interface PreparedShop {
   admin: { email: string; password: string } | null;
   migrations: string[];
   seeded: number;
+  /** Things the merchant should fix, printed at start-up (the shop still starts). */
+  warnings: string[];
 }
 
 export async function prepareDatabase(env: Env): Promise<PreparedShop> {
@@ -45,8 +55,20 @@ export async function prepareDatabase(env: Env): Promise<PreparedShop> {
   try {
     const seeded = await seedCatalog(db);
     const admin = await ensureAdmin(db, env.ADMIN_EMAIL);
-    return { admin, migrations, seeded };
+    return { admin, migrations, seeded, warnings: await liveModeWarnings(db, env.SITE_URL) };
   } finally {
     await db.$disconnect();
   }
+}
+
+/**
+ * Gateways in live mode (テストモード off) behind an http:// SITE_URL: not refused here, because
+ * the merchant must be able to log in and fix it; the settings page refuses to save this, and
+ * checkout does not offer such a gateway (lib/security/live-mode.ts).
+ */
+export async function liveModeWarnings(db: ReturnType<typeof createDb>, siteUrl: string): Promise<string[]> {
+  if (!liveModeNeedsHttps(siteUrl)) return [];
+  return (await liveGateways(db)).map(
+    (gateway) => `The ${gateway} gateway is in live mode (テストモード off) but SITE_URL ${siteUrl} is not https://: it is not offered at checkout until SITE_URL is https:// or test mode is on again.`,
+  );
 }

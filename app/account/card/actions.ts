@@ -3,10 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import type { MessageKeys } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/input";
 import { deleteCard, registerCard, type MemberNotice } from "@/lib/payments/card/member-service";
+import { liveModeReasons } from "@/lib/security/live-mode";
 
 export type CardAccountResult =
   | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired"> }
@@ -30,7 +32,8 @@ async function context() {
 
 export async function registerCardAction(payload: unknown): Promise<CardAccountResult> {
   const found = await context();
-  if (!found) return { ok: false, notice: "card.unavailable" };
+  // A card registration sends card data to e-SCOTT like a payment: not in live mode over http://.
+  if (!found || liveModeReasons(found.c.settings, env().SITE_URL).length > 0) return { ok: false, notice: "card.unavailable" };
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, notice: "card.invalidPayload" };
   if (found.c.settings.threeDSecure && parsed.data.agreement !== true) return { ok: false, notice: "card.agreementRequired" };

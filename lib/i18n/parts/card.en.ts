@@ -285,6 +285,8 @@ export const cardEn: Shape<typeof cardJa> = {
     amountChanged: "Amount changed ({before} yen → {after} yen); the order total was changed too.\n{line}",
     reauthorized: "Re-authorized ({before} yen → {after} yen); the order total was changed too.\n{line}",
     searched: "Transaction inquiry: amount {amount} / sales date {salesDate} / status {status}\n{line}",
+    abandonedAtThreeDS: "The shopper did not come back from the 3-D Secure page within {minutes} minutes: the payment (transaction code {code}) was stopped and the stock returned.",
+    interrupted: "The payment (transaction code {code}) has not finished for {minutes} minutes. It may have been interrupted after charging; please check it in e-SCOTT's merchant console.",
     followedEscott: "The payment state was updated to match e-SCOTT.",
     labels: { capture: "Capture", void: "Cancel", change: "Amount change", reauth: "Re-authorization", search: "Transaction inquiry" },
   },

@@ -289,6 +289,8 @@ export const cardJa = {
     amountChanged: "利用額を変更しました（{before}円 → {after}円）。注文の合計金額も変更しました。\n{line}",
     reauthorized: "再オーソリを行いました（{before}円 → {after}円）。注文の合計金額も変更しました。\n{line}",
     searched: "取引照会: 利用金額 {amount} / 売上計上日 {salesDate} / 状態 {status}\n{line}",
+    abandonedAtThreeDS: "3Dセキュア認証の画面から{minutes}分以上戻られなかったため、お支払い（決済コード {code}）を中止し、在庫を戻しました。",
+    interrupted: "お支払いの処理（決済コード {code}）が{minutes}分以上完了していません。処理が中断された可能性があり、請求が発生しているかもしれません。e-SCOTT の加盟店管理画面で確認してください。",
     followedEscott: "e-SCOTT の状態に合わせて決済状態を更新しました。",
     labels: { capture: "売上計上", void: "取消", change: "利用額変更", reauth: "再オーソリ", search: "取引照会" },
   },

@@ -4,7 +4,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { cardAdminView, cardStateLabel } from "@/lib/payments/card/admin-view";
-import { cardStatusChangeBlock, GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, type CardOperation } from "@/lib/payments/card/operations";
+import { settleAbandonedAttempts } from "@/lib/payments/card/housekeeping";
+import { cardStatusChangeBlock, GATEWAY_OPERATIONS, RESOLUTIONS, runCardOperation, STALE_ATTEMPT_MS, type CardOperation } from "@/lib/payments/card/operations";
 import { cardOrderView } from "@/lib/payments/card/order-view";
 import { threeDSReturnEndpoint } from "@/lib/payments/card/three-d-secure-return";
 import type { InstallmentSetting } from "@/lib/escott/installments";
@@ -98,6 +99,9 @@ export const cardGateway: PaymentGateway<CardInput> = {
   },
   statusChangeBlock(orderId, to) {
     return cardStatusChangeBlock(db(), orderId, to);
+  },
+  async housekeeping() {
+    return { ...(await settleAbandonedAttempts(db(), new Date(), STALE_ATTEMPT_MS)) };
   },
 };
 

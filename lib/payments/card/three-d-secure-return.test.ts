@@ -1,9 +1,11 @@
 // 3-D Secure round trips: our form is posted to the emulator's 3DS page like a browser would,
 // and what the page posts back goes through the route handler — with no cookies at all.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/escott/3ds/route";
+import { GET, POST } from "@/app/api/escott/3ds/route";
 import { parseForms } from "@/test/support/contract-harness";
 import { payWithCard } from "@/lib/payments/card/checkout";
+import { settleAbandonedAttempts } from "@/lib/payments/card/housekeeping";
+import { startPayment } from "@/lib/payments/payments";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registerCard } from "@/lib/payments/card/member-service";
 import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
@@ -147,11 +149,104 @@ describe("3-D Secure at checkout", () => {
     expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("failed");
   });
 
-  it("refuses a forged or unknown return", async () => {
+  it("refuses a forged or unknown return with the uniform error page; the reason is only in the log", async () => {
     const res = await postReturn("bm90LWVuY3J5cHRlZA==");
     expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).not.toMatch(/decrypt|EncryptValue|invalid/i);
     const missing = await POST(new Request("http://shop.test/api/escott/3ds", { method: "POST", body: new URLSearchParams({}) }));
     expect(missing.status).toBe(400);
+    expect(await missing.text()).toBe(page);
+    const logged = await h.db.paymentLog.findMany({ where: { operateId: "3DS", kind: "return" }, orderBy: { createdAt: "asc" } });
+    expect(logged.map((l) => l.detail?.split(":")[0])).toEqual(expect.arrayContaining(["decrypt_failed", "missing_value"]));
+  });
+});
+
+describe("3-D Secure return over HTTP", () => {
+  const URL_3DS = "http://shop.test/api/escott/3ds";
+  const uniform = async () => (await postReturn("forged")).text();
+
+  it("is POST only: GET (EncryptValue would land in access logs), HEAD and PUT get 405 with Allow: POST, and change nothing", async () => {
+    const order = await h.order();
+    const back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), order, await newCard("demo"), guest)));
+    const logRows = await h.db.paymentLog.count();
+    const get = await GET(new Request(`${URL_3DS}?EncryptValue=${encodeURIComponent(back.encryptValue)}`));
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(get.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await get.text()).toBe(await uniform());
+    for (const method of ["HEAD", "PUT"]) {
+      const res = await GET(new Request(URL_3DS, { method, ...(method === "PUT" ? { body: new URLSearchParams({ EncryptValue: back.encryptValue }) } : {}) }));
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get("allow")).toBe("POST");
+    }
+    expect(await h.db.paymentLog.count()).toBe(logRows + 1); // only the uniform() probe above
+    expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("awaiting_3ds");
+    // The genuine POST still goes through.
+    expect((await postReturn(back.encryptValue)).headers.get("location")).toContain(`/order/${order.id}`);
+  });
+
+  it("refuses bodies over 16 KB (413) — by Content-Length before reading, or as soon as a stream passes the limit", async () => {
+    const big = new URLSearchParams({ EncryptValue: "A".repeat(20_000) });
+    const declared = await POST(new Request(URL_3DS, { method: "POST", body: big }));
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toBe(await uniform());
+
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode("EncryptValue=" + "A".repeat(4096)));
+        if (pulled > 1000) controller.close();
+      },
+    });
+    const streamed = await POST(new Request(URL_3DS, { method: "POST", body: endless, headers: { "Content-Type": "application/x-www-form-urlencoded" }, duplex: "half" } as RequestInit));
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+
+    const lying = await POST(new Request(URL_3DS, { method: "POST", body: big, headers: { "Content-Length": "10" } }));
+    expect([400, 413]).toContain(lying.status); // never processed
+    // Exactly at the limit is read.
+    const atLimit = "EncryptValue=" + "A".repeat(16 * 1024 - "EncryptValue=".length);
+    expect((await POST(new Request(URL_3DS, { method: "POST", body: atLimit, headers: { "Content-Type": "application/x-www-form-urlencoded" } }))).status).toBe(400);
+  });
+
+  it("answers every kind of bad input with the same page: Japanese by default, English by the language cookie, a link back to checkout", async () => {
+    const inputs: RequestInit[] = [
+      { method: "POST", body: new URLSearchParams({}) },
+      { method: "POST", body: new URLSearchParams({ EncryptValue: "" }) },
+      { method: "POST", body: new URLSearchParams({ EncryptValue: "%%%" }) },
+      { method: "POST", body: new URLSearchParams({ EncryptValue: "bm90LWVuY3J5cHRlZA==" }) },
+      { method: "POST", body: JSON.stringify({ EncryptValue: "x" }), headers: { "Content-Type": "application/json" } },
+      { method: "POST", body: new Uint8Array([0xff, 0xfe, 0x00, 0x81]), headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+      { method: "POST", body: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=x" } },
+    ];
+    const pages = new Set<string>();
+    for (const init of inputs) {
+      const res = await POST(new Request(URL_3DS, init));
+      expect(res.status).toBe(400);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      pages.add(await res.text());
+    }
+    expect(pages.size).toBe(1);
+    const [page] = [...pages];
+    expect(page).toContain('<html lang="ja">');
+    expect(page).toContain('<a href="/checkout">ご注文手続きに戻る</a>');
+
+    const english = await POST(new Request(URL_3DS, { method: "POST", body: new URLSearchParams({}), headers: { Cookie: "theme=x; lang=en" } }));
+    const text = await english.text();
+    expect(text).toContain('<html lang="en">');
+    expect(text).toContain('<a href="/checkout">Back to checkout</a>');
+  });
+
+  it("a multipart form works like the url-encoded one", async () => {
+    const order = await h.order();
+    const back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), order, await newCard("demo"), guest)));
+    const form = new FormData();
+    form.set("EncryptValue", back.encryptValue);
+    const res = await POST(new Request(URL_3DS, { method: "POST", body: form }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toContain(`/order/${order.id}`);
   });
 });
 
@@ -188,5 +283,35 @@ describe("3-D Secure in My Account", () => {
     const res = await postReturn((await throughThreeDSPage(outcome)).encryptValue);
     expect(res.headers.get("location")).toBe("http://shop.test/account/card?notice=card.threeDSFailed");
     expect(await h.db.cardMember.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("attempts nobody finishes (housekeeping)", () => {
+  it("left at the 3DS page: failed after the wait, stock back; interrupted mid-call: flagged unknown, stock kept", async () => {
+    const left = await h.order();
+    asPost(await payWithCard(await h.context(), left, await newCard("demo"), guest));
+    const interrupted = await h.order();
+    const started = await startPayment(h.db, { orderId: interrupted.id, gateway: "card", amount: interrupted.total });
+    const stock = async (id: string) => (await h.db.product.findUniqueOrThrow({ where: { id } })).stock;
+    expect(await stock(left.productId)).toBe(9);
+
+    // Not yet: within the wait nothing happens.
+    expect(await settleAbandonedAttempts(h.db, new Date(), 30 * 60_000)).toEqual({ abandoned: 0, interrupted: 0 });
+    const later = new Date(Date.now() + 31 * 60_000);
+    expect(await settleAbandonedAttempts(h.db, later, 30 * 60_000)).toEqual({ abandoned: 1, interrupted: 1 });
+
+    const a = await h.db.order.findUniqueOrThrow({ where: { id: left.id }, include: { payments: true, notes: true } });
+    expect(a.status).toBe("failed");
+    expect(a.payments[0]).toMatchObject({ state: "failed", liveOrderId: null, lastCodes: "ABANDONED" });
+    expect(a.notes.some((n) => n.message.includes("3Dセキュア認証の画面から30分以上"))).toBe(true);
+    expect(await stock(left.productId)).toBe(10);
+
+    const b = await h.db.order.findUniqueOrThrow({ where: { id: interrupted.id }, include: { payments: true } });
+    expect(b).toMatchObject({ status: "pending", attention: "payment_unknown:interrupted" });
+    expect(b.payments[0]).toMatchObject({ id: started.id, state: "unknown", liveOrderId: interrupted.id });
+    expect(await stock(interrupted.productId)).toBe(9);
+
+    // A second run finds nothing more to do.
+    expect(await settleAbandonedAttempts(h.db, later, 30 * 60_000)).toEqual({ abandoned: 0, interrupted: 0 });
   });
 });

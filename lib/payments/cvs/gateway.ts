@@ -7,6 +7,7 @@ import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
 import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
 import { notificationEndpoint } from "@/lib/payments/cvs/notification";
 import { cvsStatusChangeBlock, runCvsOperation } from "@/lib/payments/cvs/operations";
+import { runExpiryCheck } from "@/lib/payments/cvs/scheduler";
 import { cvsOrderView } from "@/lib/payments/cvs/order-view";
 import { cvsDisplayStatus, cvsStatusLabel } from "@/lib/payments/cvs/status";
 import { db } from "@/lib/db";
@@ -63,6 +64,10 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
   },
   statusChangeBlock(orderId, to) {
     return cvsStatusChangeBlock(db(), orderId, to);
+  },
+  async housekeeping({ awaitMail }) {
+    const report = await runExpiryCheck({ onlyWhenEnabled: !awaitMail, awaitMail });
+    return report ? { ...report } : null;
   },
 };
 

@@ -43,7 +43,8 @@ export async function updateSettings<G extends GatewayId>(
   if (next.enabled && other.enabled && next.testMode !== other.testMode) {
     return { ok: false, errors: { testMode: gateway === "card" ? "settings.modeMismatchCard" : "settings.modeMismatchCvs" } };
   }
-  const [liveRefused] = liveModeReasons(next, siteUrl);
+  // Live payments need an https:// SITE_URL (a disabled gateway takes none; enabling it comes through here).
+  const [liveRefused] = next.enabled ? liveModeReasons(next, siteUrl) : [];
   if (liveRefused) return { ok: false, errors: { testMode: liveRefused } };
   await saveSettings(db, box, gateway, next);
   return { ok: true };

@@ -10,6 +10,7 @@ import { threeDSReturnUrl } from "@/lib/payments/card/context";
 import { gatewaySettings } from "@/lib/payments/escott-client";
 import { cardMissing } from "@/lib/payments/settings/card";
 import { secretHint } from "@/lib/payments/settings/store";
+import { liveModeReasons } from "@/lib/security/live-mode";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.card.settingsTitle };
@@ -27,7 +28,7 @@ export default async function CardSettingsPage() {
         intro={dict.card.settingsIntro}
         statusTitle={dict.card.statusTitle}
         testId="card-availability"
-        reasons={cardMissing(s)}
+        reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]}
         dict={dict}
       />
       <Panel title={dict.card.urlsTitle} titleId="card-urls-title" className="space-y-2">

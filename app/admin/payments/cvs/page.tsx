@@ -9,6 +9,7 @@ import { gatewaySettings } from "@/lib/payments/escott-client";
 import { cvsMissing } from "@/lib/payments/settings/cvs";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
 import { secretHint } from "@/lib/payments/settings/store";
+import { liveModeReasons } from "@/lib/security/live-mode";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.cvs.settingsTitle };
@@ -26,7 +27,7 @@ export default async function CvsSettingsPage() {
         intro={dict.cvs.settingsIntro}
         statusTitle={dict.cvs.statusTitle}
         testId="cvs-availability"
-        reasons={cvsMissing(s)}
+        reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]}
         dict={dict}
       />
       <Panel title={dict.cvs.notifyUrl} titleId="notify-url-title" className="space-y-1">

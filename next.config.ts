@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and wasm modules stay out of the bundle; they are loaded by Node at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
   // Lets two checkouts of the work tree build and serve side by side (e.g. parallel e2e runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -1,7 +1,7 @@
 // The one place that changes a payment's state together with its order. Each function runs
 // in one transaction: the Payment row, the order status (via lib/orders/transition.ts), the
 // timeline note and, on success, emptying the cart either all happen or none does.
-import type { Db, Tx } from "@/lib/db";
+import { dbEngine, type Db, type Tx } from "@/lib/db";
 import { Prisma, type Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
@@ -223,6 +223,10 @@ const IN_FLIGHT_MS = 5 * 60 * 1000;
 export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<Payment> {
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
+    // The checks below and the insert must be atomic per cart. SQLite transactions are serialized in
+    // process; on PostgreSQL the cart row is locked, so a second tab of the same cart waits here and
+    // then sees the first tab's payment.
+    if (order.cartId && dbEngine(tx) === "postgresql") await tx.$executeRaw`SELECT 1 FROM "Cart" WHERE "id" = ${order.cartId} FOR UPDATE`;
     if (options.supersedeAwaiting) {
       const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
       const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] }, include: { order: true } });

@@ -1,9 +1,35 @@
-// A real SQLite database per test file: migrated with the project's migrations, in a temp dir.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+// A real database per test file, migrated with the project's migrations.
+//   SQLite (default): a copy of a migrated template file in a temp dir.
+//   PostgreSQL (TEST_DB_ENGINE=postgresql and TEST_PG_URL=postgresql://…/postgres, e.g. from
+//   scripts/pg/start-test-cluster.sh): a fresh `CREATE DATABASE … TEMPLATE` of a database migrated
+//   once per set of migrations, dropped again by cleanup().
+import { createHash, randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDb, type Db } from "@/lib/db";
+import pg from "pg";
+import { createDb, type Db, type DbEngine } from "@/lib/db";
 import { applyMigrations } from "@/scripts/db/migrate";
+import { PROVIDERS } from "@/scripts/db/providers";
+
+/** The engine the tests run on: TEST_DB_ENGINE=postgresql (or postgres) selects PostgreSQL. */
+export function testDbEngine(): DbEngine {
+  const value = (process.env.TEST_DB_ENGINE ?? "sqlite").toLowerCase();
+  if (value === "sqlite" || value === "") return "sqlite";
+  if (value === "postgresql" || value === "postgres") return "postgresql";
+  throw new Error(`TEST_DB_ENGINE must be sqlite or postgresql, not ${value}`);
+}
+
+export interface TestDb {
+  db: Db;
+  url: string;
+  engine: DbEngine;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestDb(): Promise<TestDb> {
+  return testDbEngine() === "postgresql" ? createPostgresTestDb() : createSqliteTestDb();
+}
 
 let template: string | undefined;
 
@@ -16,13 +42,7 @@ async function migratedTemplate(): Promise<string> {
   return file;
 }
 
-export interface TestDb {
-  db: Db;
-  url: string;
-  cleanup(): Promise<void>;
-}
-
-export async function createTestDb(): Promise<TestDb> {
+async function createSqliteTestDb(): Promise<TestDb> {
   const source = await migratedTemplate();
   const dir = mkdtempSync(path.join(tmpdir(), "shop-test-"));
   const file = path.join(dir, "test.db");
@@ -32,9 +52,90 @@ export async function createTestDb(): Promise<TestDb> {
   return {
     db,
     url,
+    engine: "sqlite",
     async cleanup() {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The cluster's URL (its maintenance database), from TEST_PG_URL. */
+export function testClusterUrl(): string {
+  const url = process.env.TEST_PG_URL;
+  if (!url) {
+    throw new Error("TEST_DB_ENGINE=postgresql needs TEST_PG_URL (start one: eval \"$(scripts/pg/start-test-cluster.sh --env)\")");
+  }
+  return url;
+}
+
+/** The URL of another database on the same cluster. */
+export function databaseUrl(clusterUrl: string, name: string): string {
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testClusterUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// The template's name carries a hash of the migrations: a changed migration gets a new template,
+// an unchanged one is reused by every test file and worker (and by later runs on the same cluster).
+function templateName(): string {
+  const dir = PROVIDERS.postgresql.migrationsDir;
+  const hash = createHash("sha256");
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name, "migration.sql");
+    if (existsSync(file)) hash.update(name).update(readFileSync(file));
+  }
+  return `shop_template_${hash.digest("hex").slice(0, 16)}`;
+}
+
+let pgTemplate: Promise<{ name: string; strategy: string }> | undefined;
+
+function postgresTemplate(): Promise<{ name: string; strategy: string }> {
+  pgTemplate ??= withAdmin(async (admin) => {
+    const name = templateName();
+    // One worker builds it; the others wait on the advisory lock, then find it.
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) {
+      // Built under another name and renamed when complete, so no half-migrated template is ever used.
+      const building = `${name}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      await applyMigrations(databaseUrl(testClusterUrl(), building));
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+    await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+    // PostgreSQL 15 copies a template through the WAL by default; copying the files is about
+    // twice as fast for these small databases (and is what older versions always do).
+    const version = Number((await admin.query("SHOW server_version_num")).rows[0]?.server_version_num);
+    return { name, strategy: version >= 150000 ? " STRATEGY FILE_COPY" : "" };
+  });
+  return pgTemplate;
+}
+
+async function createPostgresTestDb(): Promise<TestDb> {
+  const template = await postgresTemplate();
+  const name = `shop_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}${template.strategy}`));
+  const url = databaseUrl(testClusterUrl(), name);
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    engine: "postgresql",
+    async cleanup() {
+      await db.$disconnect();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

@@ -1,11 +1,16 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/order/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
+import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
+import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { countByStatus } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/status";
+import { cspReportSummary } from "@/lib/security/csp";
+import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.admin.dashboard };
@@ -13,10 +18,29 @@ export async function generateMetadata() {
 
 export default async function AdminDashboard() {
   await requireAdmin("/admin");
-  const [{ dict }, counts] = await Promise.all([getDictionary(), countByStatus()]);
+  const [{ dict, locale }, counts] = await Promise.all([getDictionary(), countByStatus()]);
+  // Browsers' Content-Security-Policy violation reports of the last 24 h (PCI DSS 11.6.1).
+  const csp = cspReportSummary();
   return (
     <div className="space-y-6">
       <PageHeader title={dict.admin.dashboard} />
+      {csp.recent.length > 0 && (
+        <Notice tone="error" as="div" className="space-y-2" data-testid="csp-alert">
+          <p className="font-bold">{dict.admin.cspAlert}</p>
+          <p>{fmt(dict.admin.cspAlertBody, { count: csp.recent.length })}</p>
+          <Table
+            variant="plain"
+            rows={csp.recent.slice(0, 10).map((r, i) => ({ ...r, i }))}
+            rowKey={(r) => r.i}
+            columns={[
+              { header: dict.admin.cspReceived, cell: (r) => formatDateTime(new Date(r.receivedAt), locale) },
+              { header: dict.admin.cspBlocked, cell: (r) => <span className="break-all">{r.blockedUri || "—"}</span>, testId: "csp-blocked" },
+              { header: dict.admin.cspPage, cell: (r) => <span className="break-all">{r.documentUrl}</span>, testId: "csp-page" },
+              { header: dict.admin.cspDirective, cell: (r) => r.directive },
+            ]}
+          />
+        </Notice>
+      )}
       <Panel title={dict.admin.stats}>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {ORDER_STATUSES.map((s) => (

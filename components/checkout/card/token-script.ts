@@ -21,6 +21,9 @@ export function loadTokenScript(src: string): Promise<void> {
     script.className = "spsvToken";
     script.setAttribute("callBackFunc", TOKEN_CALLBACK_NAME);
     script.async = true;
+    // Allowed by its origin (script-src, proxy.ts); the page's nonce as well, should the policy ever rely on it.
+    const nonce = document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce;
+    if (nonce) script.nonce = nonce;
     script.onload = () => resolve();
     script.onerror = () => {
       loading = null;

@@ -39,7 +39,7 @@ test("past its deadline the order shows 期限切れ, and the expiry job cancels
 
   const job = runExpireJob();
   expect(job.status, job.stderr).toBe(0);
-  expect(JSON.parse(job.stdout.trim().split("\n").at(-1)!)).toMatchObject({ expired: expect.any(Number) });
+  expect(JSON.parse(job.stdout.trim().split("\n").at(-1)!)).toMatchObject({ cvs: { expired: expect.any(Number) }, card: expect.any(Object) });
   const order = await orderOf(orderId);
   expect(order.status).toBe("cancelled");
   expect(order.notes.at(-1)!.message).toContain("を過ぎても入金がなかったため、注文をキャンセルしました。");

@@ -89,9 +89,11 @@ test("forged notifications get a 200, change nothing and are logged as rejected;
   }
   expect((await request.get("/api/escott/notification")).status()).toBeLessThan(500);
 
+  // Nothing applied; the one genuine-but-wrong-amount notification flagged the order for the admin, once.
   const after = await orderOf(orderId);
   expect(after.status).toBe("on-hold");
-  expect(after.notes).toHaveLength(before.notes.length);
+  expect(after.attention).toBe("amount_mismatch");
+  expect(after.notes).toHaveLength(before.notes.length + 1);
   expect((await cvsPayment(orderId)).receipts).toHaveLength(0);
 
   // The admin sees the rejections in the order's history.

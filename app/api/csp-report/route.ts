@@ -2,6 +2,7 @@
 // post them without credentials, anyone can post anything: bodies are capped, validated, reduced to
 // origin + path and kept in a bounded in-memory ring (lib/security/csp.ts) that the admin dashboard shows.
 // The answer never depends on what was stored and is never a 5xx.
+import { readLimitedBody } from "@/lib/security/body-limit";
 import { CSP_REPORT_MAX_BYTES, parseCspReports, recordCspReports } from "@/lib/security/csp";
 
 export const dynamic = "force-dynamic";
@@ -10,34 +11,14 @@ const TYPES = { "application/csp-report": "csp-report", "application/reports+jso
 
 const empty = (status: number) => new Response(null, { status, headers: { "Cache-Control": "no-store" } });
 
-/** The body as text, or null when it is longer than `limit` bytes (read no further than that). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-}
-
 export async function POST(request: Request): Promise<Response> {
   try {
     const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     const kind = TYPES[mediaType as keyof typeof TYPES];
     if (!kind) return empty(400);
-    const raw = await readLimited(request, CSP_REPORT_MAX_BYTES);
-    if (raw === null) return empty(413);
+    const read = await readLimitedBody(request, CSP_REPORT_MAX_BYTES);
+    if (!read.ok) return empty(read.reason === "too_large" ? 413 : 400);
+    const raw = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
     const parsed = parseCspReports(kind, JSON.parse(raw));
     if (!parsed.ok) return empty(400);
     recordCspReports(parsed.reports);

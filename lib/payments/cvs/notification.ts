@@ -10,6 +10,7 @@ import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
 import { addOrderNote } from "@/lib/orders/transition";
+import { readLimitedBody } from "@/lib/security/body-limit";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 
 export type NotificationOutcome = "ok" | "duplicate" | "rejected";
@@ -107,24 +108,6 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-async function readBody(request: Request): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** Form fields, last value wins (like PHP's $_POST). */
 function formFields(body: string): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -140,12 +123,8 @@ const ok = () => new Response("OK", { status: 200, headers: { "Content-Type": "t
  * our side (database unavailable…) answers 503, so the notification comes again.
  */
 export async function notificationEndpoint(request: Request, context: () => Promise<CvsContext>): Promise<Response> {
-  let body: string | null;
-  try {
-    body = await readBody(request);
-  } catch {
-    body = null;
-  }
+  const read = await readLimitedBody(request, MAX_BODY_BYTES);
+  const body = read.ok ? Buffer.from(read.bytes).toString("utf8") : null;
   try {
     const deps = await context();
     if (body === null) await rejectNotification(deps, {}, `unreadable_body: not read or larger than ${MAX_BODY_BYTES} bytes`);

@@ -37,3 +37,23 @@ test("registration and login errors are shown in Japanese", async ({ page }) => 
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("メールアドレスまたはパスワードが正しくありません。");
 });
+
+test("after login the shopper stays on this shop, whatever ?next= says", async ({ page }) => {
+  const email = uniqueEmail("redirect");
+  await register(page, email, "correct horse battery");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.waitForURL((u) => u.pathname === "/");
+  const shop = new URL(page.url()).origin;
+  // "/\t/evil.example": the browser drops the tab and would follow "//evil.example".
+  for (const next of ["/\t/evil.example", "//evil.example", "/.//evil.example", "https://evil.example/"]) {
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("メールアドレス").fill(email);
+    await page.getByLabel("パスワード").fill("correct horse battery");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    expect(new URL(page.url()).origin, next).toBe(shop);
+    expect(new URL(page.url()).pathname, next).toBe("/account");
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+  }
+});

@@ -1,6 +1,7 @@
 import { LoginForm } from "@/components/auth/login-form";
 import { FormPage } from "@/components/ui/form-page";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
 import { getDictionary } from "@/lib/i18n/server";
 
 export async function generateMetadata() {
@@ -9,7 +10,7 @@ export async function generateMetadata() {
 
 export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const [{ dict }, query] = await Promise.all([getDictionary(), searchParams]);
-  const next = safeReturnPath(query.next);
+  const next = safeReturnPath(query.next, "/account", env().SITE_URL);
   return (
     <FormPage title={dict.account.loginTitle} alternative={{ prompt: dict.account.noAccount, href: `/register?next=${encodeURIComponent(next)}`, label: dict.nav.register }}>
       <LoginForm next={next} />

@@ -22,6 +22,13 @@ test("the card settings page: the manual's fields, field errors in Japanese, sec
   await expect(form.getByLabel("登録済みカードでの支払いを有効化")).toBeChecked();
   await expect(form.getByLabel("常にカード会員に登録する")).toBeChecked();
   await expect(form.getByLabel("決済ログを保存する")).toBeChecked();
+  // 3-D Secure off: the 2025 EMV 3-D Secure requirement is pointed out.
+  await expect(page.getByTestId("three-ds-off-warning")).toContainText("2025年3月末");
+  await configureCard({ threeDSecure: true });
+  await page.reload();
+  await expect(page.getByTestId("three-ds-off-warning")).toHaveCount(0);
+  await configureCard();
+  await page.reload();
 
   // Secrets: "set" and the last 2 characters, never the value.
   const html = await page.content();

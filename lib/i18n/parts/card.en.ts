@@ -96,6 +96,7 @@ export const cardEn: Shape<typeof cardJa> = {
   tenantIdHelp: "Enter 0001 if the contract has a single shop",
   threeDSecure: "3-D Secure",
   threeDSecureLabel: "Use 3-D Secure authentication",
+  threeDSecureOffWarning: "3-D Secure is off. Japan's credit card security guidelines require EMV 3-D Secure for every EC merchant since the end of March 2025. Apply to Sony Payment Services and turn on 3-D Secure.",
   threeDSecureHelp: "Requires an application to Sony Payment Services (without it payments fail with K06).",
   aesKey: "Encryption key",
   aesIv: "Initialization vector",

@@ -96,6 +96,7 @@ export const cardJa = {
   tenantIdHelp: "契約するショップがひとつだけの場合は「0001」",
   threeDSecure: "3Dセキュア",
   threeDSecureLabel: "3Dセキュア認証を利用する",
+  threeDSecureOffWarning: "3Dセキュアが無効です。クレジットカード・セキュリティガイドラインにより、2025年3月末までにすべてのEC加盟店で EMV 3-Dセキュアの導入が求められています。ソニーペイメントサービスへ申請のうえ、「3Dセキュア」を有効にしてください。",
   threeDSecureHelp: "利用する場合はソニーペイメントサービスへの申請が必要です（未申請のまま利用すると K06 エラーになります）。",
   aesKey: "暗号化キー",
   aesIv: "初期化ベクトル",

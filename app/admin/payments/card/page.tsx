@@ -2,6 +2,7 @@ import { CardSettingsForm } from "@/app/admin/payments/card/settings-form";
 import { GatewaySettingsHeader } from "@/components/payments/gateway-availability";
 import { formValues } from "@/components/payments/settings-form-values";
 import { DescriptionList } from "@/components/ui/description-list";
+import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -31,6 +32,11 @@ export default async function CardSettingsPage() {
         reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]}
         dict={dict}
       />
+      {!s.threeDSecure && (
+        <Notice tone="warning" role="note" data-testid="three-ds-off-warning">
+          {dict.card.threeDSecureOffWarning}
+        </Notice>
+      )}
       <Panel title={dict.card.urlsTitle} titleId="card-urls-title" className="space-y-2">
         <p className="text-xs text-stone-600">{dict.card.urlsHelp}</p>
         <DescriptionList

@@ -2,24 +2,11 @@
 // Every value is validated with zod so that a typo fails at start-up with the name of the offending variable
 // instead of surfacing later as a confusing K02/K03 from the emulator.
 import { z } from "zod";
-import { DEMO_CONTRACT } from "../lib/escott/demo-contract";
+import { DEMO_CONTRACT, type DemoCardContract, type DemoCvsContract } from "../lib/escott/demo-contract";
 
-export interface CardMerchantConfig {
-  merchantId: string;
-  merchantPass: string;
-  tenantId: string;
-  /** k_TokenNinsyoCode expected on the token script URL. */
-  tokenAuthCode: string;
-  /** 16 ASCII characters used literally as the AES-128 key (§6.2). */
-  aesKey: string;
-  /** 16 ASCII characters used literally as the AES-128-CBC IV. */
-  aesIv: string;
-}
-
-export interface CvsMerchantConfig {
-  merchantId: string;
-  merchantPass: string;
-}
+/** The merchant credentials the emulator accepts: the demo contract's shape (lib/escott/demo-contract.ts). */
+export type CardMerchantConfig = DemoCardContract;
+export type CvsMerchantConfig = DemoCvsContract;
 
 export interface EmulatorConfig {
   /** 0 = pick a free port. */

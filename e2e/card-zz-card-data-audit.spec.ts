@@ -70,9 +70,9 @@ test.beforeAll(async () => {
     EMULATOR_AUTOSTART: "false",
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   });
-  server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  server = spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs")], {
     cwd: projectRoot,
-    env: { ...childEnv, NODE_ENV: "production" },
+    env: { ...childEnv, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

@@ -63,9 +63,10 @@ export default async function globalSetup(): Promise<void> {
   if (emulator?.pid) pids.push(emulator.pid);
 
   buildIfNeeded(projectRoot, childEnv);
-  const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(shopPort)], {
+  // The shop as `npm start` serves it (scripts/serve.mjs).
+  const server = spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs")], {
     cwd: projectRoot,
-    env: { ...childEnv, NODE_ENV: "production" },
+    env: { ...childEnv, PORT: String(shopPort), NODE_ENV: "production" },
     // Everything the shop prints is kept: the card-data audit spec searches it.
     stdio: ["ignore", openSync(path.join(dir, "shop.log"), "a"), openSync(path.join(dir, "shop.log"), "a")],
     detached: false,

@@ -27,13 +27,14 @@ async function main() {
   const emulator = await startEmulatorIfNeeded(projectRoot, env);
   if (emulator) children.push(emulator);
 
-  const next = path.join(projectRoot, "node_modules/next/dist/bin/next");
+  // Production is served by scripts/serve.mjs (`next start` plus the client's address for the
+  // throttles and a graceful SIGTERM); development by `next dev`.
   if (mode === "start") buildIfNeeded(projectRoot, childEnv);
-  const args = mode === "dev" ? ["dev", "-p", String(env.PORT)] : ["start", "-p", String(env.PORT)];
-  const server = spawn(process.execPath, [next, ...args], {
+  const args = mode === "dev" ? [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev", "-p", String(env.PORT)] : [path.join(projectRoot, "scripts/serve.mjs")];
+  const server = spawn(process.execPath, args, {
     cwd: projectRoot,
     stdio: "inherit",
-    env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
+    env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: mode === "dev" ? "development" : "production" },
   });
   children.push(server);
   console.log(`Shop: ${env.SITE_URL}`);

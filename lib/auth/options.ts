@@ -1,9 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { loginLimiter } from "@/lib/auth/rate-limit";
-import { verifyPassword } from "@/lib/auth/password";
+import { checkLogin } from "@/lib/auth/login";
 import { db } from "@/lib/db";
+import { clientIp } from "@/lib/security/client-ip";
 import { env } from "@/lib/env";
 
 const credentialsSchema = z.object({
@@ -21,18 +21,15 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        if (!loginLimiter.allow(email)) throw new Error("too_many_attempts");
-        const user = await db().user.findUnique({ where: { email } });
-        const ok = await verifyPassword(password, user?.passwordHash);
-        if (!user || !ok) {
-          loginLimiter.fail(email);
+        const outcome = await checkLogin(db(), parsed.data, clientIp(req?.headers ?? {}));
+        if (!outcome.ok) {
+          if (outcome.reason === "throttled") throw new Error("too_many_attempts");
           return null;
         }
-        loginLimiter.reset(email);
+        const { user } = outcome;
         return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
       },
     }),

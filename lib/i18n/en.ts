@@ -171,6 +171,7 @@ export const en: Dictionary = {
     orderTitle: "Order #{number}",
     backToOrders: "Back to orders",
     tooManyAttempts: "Too many login attempts. Please try again later.",
+    tooManyRegistrations: "Too many accounts were registered from your network. Please try again later.",
   },
   admin: {
     attention: "Attention",

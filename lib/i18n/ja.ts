@@ -169,6 +169,7 @@ export const ja = {
     orderTitle: "注文 #{number}",
     backToOrders: "注文履歴へ戻る",
     tooManyAttempts: "ログインの試行回数が多すぎます。しばらくしてから再度お試しください。",
+    tooManyRegistrations: "このネットワークからの会員登録が多すぎます。しばらくしてから再度お試しください。",
   },
   admin: {
     attention: "要確認",

@@ -1,32 +1,51 @@
 import "server-only";
-// Every gateway's periodic work (CVS deadlines, abandoned card attempts…), in the server process
-// every HOUSEKEEPING_MINUTES and once by `npm run jobs:housekeeping` (cron). A run never overlaps
-// another in the same process; across processes every change is a compare-and-set.
+// Every gateway's periodic work (CVS deadlines, abandoned card attempts…) and the shop's own
+// (expired throttle counters), in every server process every HOUSEKEEPING_MINUTES and once by
+// `npm run jobs:housekeeping` (cron). A run never overlaps another in the same process; across
+// processes only the holder of the "housekeeping" lease works (lib/jobs/lease.ts), so each due
+// payment is asked about at e-SCOTT once, and every change is a compare-and-set besides.
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { releaseHeldLeases, withLease } from "@/lib/jobs/lease";
 import "@/lib/payments/gateways";
 import { registeredGateways } from "@/lib/payments/registry";
+import { pruneThrottleCounters } from "@/lib/security/throttle";
+
+/** Long enough for a run over many due payments; renewed while the run goes on. */
+export const HOUSEKEEPING_LEASE_MS = 2 * 60_000;
 
 const FIRST_RUN_DELAY_MS = 60_000;
 
 let running = false;
+let stopped = false;
 
-/** What each gateway did, by gateway id; null when a run is already going on in this process. */
-export async function runHousekeeping(options: { awaitMail?: boolean } = {}): Promise<Record<string, Record<string, number> | null> | null> {
-  if (running) return null;
+type Report = Record<string, Record<string, number> | null>;
+
+async function housekeep(awaitMail: boolean): Promise<Report> {
+  const report: Report = {};
+  for (const gateway of registeredGateways()) {
+    if (!gateway.housekeeping) continue;
+    try {
+      report[gateway.id] = await gateway.housekeeping({ awaitMail });
+    } catch (err) {
+      // One gateway's trouble (e-SCOTT unreachable…) must not stop the others.
+      console.error(`[housekeeping] ${gateway.id} failed:`, err instanceof Error ? err.message : err);
+      report[gateway.id] = null;
+    }
+  }
+  report.shop = { throttleCountersPruned: await pruneThrottleCounters(db()) };
+  return report;
+}
+
+/**
+ * What each gateway did, by gateway id; null when a run is already going on, in this process or
+ * (holding the lease) in another instance.
+ */
+export async function runHousekeeping(options: { awaitMail?: boolean } = {}): Promise<Report | null> {
+  if (running || stopped) return null;
   running = true;
   try {
-    const report: Record<string, Record<string, number> | null> = {};
-    for (const gateway of registeredGateways()) {
-      if (!gateway.housekeeping) continue;
-      try {
-        report[gateway.id] = await gateway.housekeeping({ awaitMail: options.awaitMail ?? false });
-      } catch (err) {
-        // One gateway's trouble (e-SCOTT unreachable…) must not stop the others.
-        console.error(`[housekeeping] ${gateway.id} failed:`, err instanceof Error ? err.message : err);
-        report[gateway.id] = null;
-      }
-    }
-    return report;
+    return await withLease(db(), "housekeeping", HOUSEKEEPING_LEASE_MS, () => housekeep(options.awaitMail ?? false));
   } finally {
     running = false;
   }
@@ -34,7 +53,7 @@ export async function runHousekeeping(options: { awaitMail?: boolean } = {}): Pr
 
 const globalForScheduler = globalThis as unknown as { __housekeepingTimer?: NodeJS.Timeout };
 
-function didSomething(report: Record<string, Record<string, number> | null>): boolean {
+function didSomething(report: Report): boolean {
   return Object.values(report).some((r) => r && Object.values(r).some((n) => n > 0));
 }
 
@@ -56,4 +75,16 @@ export function startHousekeepingScheduler(): void {
   }, FIRST_RUN_DELAY_MS);
   first.unref();
   globalForScheduler.__housekeepingTimer = first;
+}
+
+/** Graceful shutdown: no further runs here, and the lease back to the other instances at once. */
+export async function stopHousekeeping(): Promise<string[]> {
+  stopped = true;
+  const timer = globalForScheduler.__housekeepingTimer;
+  if (timer) {
+    clearTimeout(timer);
+    clearInterval(timer);
+    globalForScheduler.__housekeepingTimer = undefined;
+  }
+  return releaseHeldLeases();
 }

@@ -12,7 +12,8 @@ const { runHousekeeping } = await import("@/lib/payments/housekeeping");
 const { db } = await import("@/lib/db");
 try {
   const report = await runHousekeeping({ awaitMail: true });
-  console.log(JSON.stringify(report));
+  // null: a shop instance is doing this round right now (it holds the lease); nothing to do.
+  console.log(JSON.stringify(report ?? { skipped: "another instance holds the housekeeping lease" }));
 } catch (err) {
   console.error("housekeeping failed:", err instanceof Error ? err.message : err);
   process.exitCode = 1;

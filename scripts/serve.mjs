@@ -1,0 +1,92 @@
+// Serves the built shop; `npm start` (scripts/launch.ts) runs it in place of `next start`, with
+// what running several instances behind a load balancer needs:
+//
+// - The client's address, for the throttles (lib/security/client-ip.ts): the connection's peer,
+//   or, behind TRUSTED_PROXY_HOPS reverse proxies, the address the outermost of them saw (taken
+//   from the right of X-Forwarded-For, so what a client writes there itself is never believed).
+//   Passed on as the x-shop-client-ip request header, replacing any a client sent.
+// - A graceful stop on SIGTERM/SIGINT: stop accepting connections, finish the requests in flight
+//   (at most SHUTDOWN_GRACE_MS, default 15 s), give back this instance's job leases (the shop
+//   registers that as globalThis[Symbol.for("escott-storefront.shutdown")] in instrumentation.ts),
+//   exit 0.
+//
+// Plain JavaScript on purpose: it runs under `node` alone in production.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || undefined;
+const hops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS || "0", 10) || 0);
+const graceMs = Math.max(0, Number.parseInt(process.env.SHUTDOWN_GRACE_MS || "15000", 10) || 0);
+const SHUTDOWN = Symbol.for("escott-storefront.shutdown");
+
+/** The client's address: see the header comment. Exported shape kept tiny for the test. */
+export function clientAddress(peer, forwardedFor, trustedHops) {
+  if (trustedHops === 0 || !forwardedFor) return peer || "unknown";
+  const chain = forwardedFor
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // Each trusted proxy appended the address it was connected from; the outermost one's is the
+  // client's. A shorter chain than expected means a proxy was skipped: use its leftmost entry.
+  return chain[Math.max(0, chain.length - trustedHops)] || peer || "unknown";
+}
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  let inFlight = 0;
+  let draining = false;
+  const server = http.createServer((req, res) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+    const forwarded = req.headers["x-forwarded-for"];
+    req.headers["x-shop-client-ip"] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, hops);
+    // While draining, a request that came on a kept-alive connection is served, then the
+    // connection closes, so the client's next request goes to another instance.
+    if (draining) res.setHeader("Connection", "close");
+    handle(req, res).catch((err) => {
+      console.error("[serve] request failed:", err instanceof Error ? err.message : err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  const stop = async (signal) => {
+    if (draining) return;
+    draining = true;
+    console.log(`[serve] ${signal}: no new connections; finishing ${inFlight} request(s) in flight`);
+    server.close();
+    server.closeIdleConnections();
+    const deadline = Date.now() + graceMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (inFlight > 0) console.error(`[serve] ${inFlight} request(s) still running after ${graceMs} ms; closing them`);
+    server.closeAllConnections();
+    try {
+      const hook = globalThis[SHUTDOWN];
+      if (typeof hook !== "function") console.error("[serve] the shop registered no shutdown hook (instrumentation.ts)");
+      else {
+        const released = await hook();
+        console.log(`[serve] housekeeping stopped; job leases released: ${released?.length ? released.join(", ") : "none held"}`);
+      }
+    } catch (err) {
+      console.error("[serve] shutdown hook failed:", err instanceof Error ? err.message : err);
+    }
+    console.log("[serve] stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+
+  server.listen(port, hostname, () => {
+    console.log(`[serve] listening on ${hostname ?? "*"}:${port} (pid ${process.pid})`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  });
+}

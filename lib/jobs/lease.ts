@@ -12,8 +12,11 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 
-/** Who this process is, in the JobLease table: host, pid and a random part (pids are reused). */
-export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+/**
+ * Who this process is, in the JobLease table: SHOP_INSTANCE_ID when the deployment names its
+ * instances (deploy/), else host, pid and a random part (pids are reused).
+ */
+export const INSTANCE_ID = process.env.SHOP_INSTANCE_ID?.trim().slice(0, 100) || `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 const held = new Map<string, { db: Db; holder: string }>();
 

@@ -9,7 +9,8 @@ import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { countByStatus } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/status";
-import { cspReportSummary } from "@/lib/security/csp";
+import { db } from "@/lib/db";
+import { cspReportSummary } from "@/lib/security/csp-reports";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
@@ -18,22 +19,22 @@ export async function generateMetadata() {
 
 export default async function AdminDashboard() {
   await requireAdmin("/admin");
-  const [{ dict, locale }, counts] = await Promise.all([getDictionary(), countByStatus()]);
   // Browsers' Content-Security-Policy violation reports of the last 24 h (PCI DSS 11.6.1).
-  const csp = cspReportSummary();
+  const [{ dict, locale }, counts, csp] = await Promise.all([getDictionary(), countByStatus(), cspReportSummary(db())]);
   return (
     <div className="space-y-6">
       <PageHeader title={dict.admin.dashboard} />
       {csp.recent.length > 0 && (
         <Notice tone="error" as="div" className="space-y-2" data-testid="csp-alert">
           <p className="font-bold">{dict.admin.cspAlert}</p>
-          <p>{fmt(dict.admin.cspAlertBody, { count: csp.recent.length })}</p>
+          <p>{fmt(dict.admin.cspAlertBody, { count: csp.total })}</p>
           <Table
             variant="plain"
             rows={csp.recent.slice(0, 10).map((r, i) => ({ ...r, i }))}
             rowKey={(r) => r.i}
             columns={[
-              { header: dict.admin.cspReceived, cell: (r) => formatDateTime(new Date(r.receivedAt), locale) },
+              { header: dict.admin.cspReceived, cell: (r) => formatDateTime(r.lastSeenAt, locale) },
+              { header: dict.admin.cspCount, cell: (r) => r.count, testId: "csp-count" },
               { header: dict.admin.cspBlocked, cell: (r) => <span className="break-all">{r.blockedUri || "—"}</span>, testId: "csp-blocked" },
               { header: dict.admin.cspPage, cell: (r) => <span className="break-all">{r.documentUrl}</span>, testId: "csp-page" },
               { header: dict.admin.cspDirective, cell: (r) => r.directive },

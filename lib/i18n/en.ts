@@ -223,7 +223,8 @@ export const en: Dictionary = {
     cspBlocked: "Blocked",
     cspPage: "Page",
     cspDirective: "Directive",
-    cspReceived: "Received",
+    cspReceived: "Last received",
+    cspCount: "Times",
   },
   errors: {
     required: "This field is required.",

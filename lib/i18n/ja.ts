@@ -221,7 +221,8 @@ export const ja = {
     cspBlocked: "ブロックされたもの",
     cspPage: "ページ",
     cspDirective: "ディレクティブ",
-    cspReceived: "受信日時",
+    cspReceived: "最終受信日時",
+    cspCount: "回数",
   },
   errors: {
     required: "入力してください。",

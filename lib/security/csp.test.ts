@@ -1,17 +1,13 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resolveUrls } from "@/lib/escott/hosts";
 import {
   cachedCardMode,
   cardModeFromStored,
   carriesAccessKey,
-  clearCspReports,
   contentSecurityPolicy,
-  CSP_REPORT_RING_SIZE,
-  cspReportSummary,
   escottOrigins,
   newNonce,
   parseCspReports,
-  recordCspReports,
   securityHeaders,
   withoutQuery,
 } from "./csp";
@@ -143,8 +139,6 @@ describe("headers", () => {
 });
 
 describe("violation reports", () => {
-  beforeEach(() => clearCspReports());
-
   const legacy = {
     "csp-report": {
       "document-uri": "https://shop.example.jp/order/7?key=s3cret",
@@ -191,18 +185,5 @@ describe("violation reports", () => {
     expect(parseCspReports("json", "text").ok).toBe(false);
     expect(withoutQuery("eval")).toBe("eval");
     expect(withoutQuery("data:text/javascript,alert(1)")).toBe("data");
-  });
-
-  it("keeps the last 100 in a ring, counts them all, and shows the last 24 h newest first", () => {
-    const one = (n: number) => ({ documentUrl: `https://shop/${n}`, blockedUri: "inline", directive: "script-src-elem", disposition: "enforce" });
-    const day = 24 * 3600 * 1000;
-    recordCspReports([one(0)], 1_000);
-    for (let i = 1; i <= 150; i++) recordCspReports([one(i)], 2 * day + i);
-    const summary = cspReportSummary(2 * day + 1_000);
-    expect(summary.total).toBe(151);
-    expect(summary.recent).toHaveLength(CSP_REPORT_RING_SIZE);
-    expect(summary.recent[0]!.documentUrl).toBe("https://shop/150");
-    expect(summary.recent.at(-1)!.documentUrl).toBe("https://shop/51");
-    expect(cspReportSummary(4 * day).recent).toEqual([]);
   });
 });

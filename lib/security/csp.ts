@@ -185,7 +185,6 @@ export function securityHeaders(input: HeaderInput): Record<string, string> {
 // ---------------------------------------------------------------------------------------------------------------
 
 export const CSP_REPORT_MAX_BYTES = 16 * 1024;
-export const CSP_REPORT_RING_SIZE = 100;
 
 const text = z.string().max(CSP_REPORT_MAX_BYTES);
 /** Browsers send null or leave out what they do not know. */
@@ -228,7 +227,6 @@ const violationBodySchema = z.object({
 });
 
 export interface CspReport {
-  receivedAt: number;
   /** Page, as origin + path: the query (e.g. an order's access key) is dropped. */
   documentUrl: string;
   /** Blocked resource as origin + path, or the browser's keyword (inline, eval, data…). */
@@ -254,7 +252,7 @@ export function withoutQuery(value: string | undefined): string {
 
 const clip = (value: string | undefined, max: number) => (value ? value.slice(0, max) : undefined);
 
-export type ParsedReports = { ok: true; reports: Omit<CspReport, "receivedAt">[] } | { ok: false };
+export type ParsedReports = { ok: true; reports: CspReport[] } | { ok: false };
 
 /** Validates a report body of either format; reports of other types (deprecation…) are accepted and dropped. */
 export function parseCspReports(contentType: "csp-report" | "reports+json" | "json", body: unknown): ParsedReports {
@@ -281,7 +279,7 @@ export function parseCspReports(contentType: "csp-report" | "reports+json" | "js
   }
   const batch = reportingApiSchema.safeParse(body);
   if (!batch.success) return { ok: false };
-  const reports: Omit<CspReport, "receivedAt">[] = [];
+  const reports: CspReport[] = [];
   for (const item of batch.data) {
     if (item.type !== "csp-violation") continue;
     const b = violationBodySchema.safeParse(item.body);
@@ -297,40 +295,4 @@ export function parseCspReports(contentType: "csp-report" | "reports+json" | "js
     });
   }
   return { ok: true, reports };
-}
-
-interface ReportStore {
-  ring: CspReport[];
-  total: number;
-}
-
-// In memory, per server process, on globalThis so the route handler and the admin page share it whatever
-// bundles Next.js puts them in. Database storage (and reports surviving a restart) comes with the PostgreSQL work.
-const g = globalThis as unknown as { __cspReports?: ReportStore };
-const store = (): ReportStore => (g.__cspReports ??= { ring: [], total: 0 });
-
-export function recordCspReports(reports: Omit<CspReport, "receivedAt">[], now = Date.now()): void {
-  const s = store();
-  for (const r of reports) {
-    s.ring.push({ ...r, receivedAt: now });
-    s.total += 1;
-  }
-  if (s.ring.length > CSP_REPORT_RING_SIZE) s.ring.splice(0, s.ring.length - CSP_REPORT_RING_SIZE);
-}
-
-export interface CspReportSummary {
-  /** Reports received since the process started. */
-  total: number;
-  /** Kept reports of the last `windowMs`, newest first. */
-  recent: CspReport[];
-}
-
-export function cspReportSummary(now = Date.now(), windowMs = 24 * 60 * 60 * 1000): CspReportSummary {
-  const s = store();
-  return { total: s.total, recent: s.ring.filter((r) => r.receivedAt > now - windowMs).reverse() };
-}
-
-/** Tests only. */
-export function clearCspReports(): void {
-  g.__cspReports = { ring: [], total: 0 };
 }

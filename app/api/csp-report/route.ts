@@ -1,9 +1,11 @@
 // Content-Security-Policy violation reports (report-uri and report-to of the policy set in proxy.ts). Browsers
 // post them without credentials, anyone can post anything: bodies are capped, validated, reduced to
-// origin + path and kept in a bounded in-memory ring (lib/security/csp.ts) that the admin dashboard shows.
+// origin + path and counted in the database, bounded (lib/security/csp-reports.ts); the admin dashboard shows them.
 // The answer never depends on what was stored and is never a 5xx.
 import { readLimitedBody } from "@/lib/security/body-limit";
-import { CSP_REPORT_MAX_BYTES, parseCspReports, recordCspReports } from "@/lib/security/csp";
+import { db } from "@/lib/db";
+import { CSP_REPORT_MAX_BYTES, parseCspReports } from "@/lib/security/csp";
+import { recordCspReports } from "@/lib/security/csp-reports";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +23,12 @@ export async function POST(request: Request): Promise<Response> {
     const raw = new TextDecoder("utf-8", { fatal: true }).decode(read.bytes);
     const parsed = parseCspReports(kind, JSON.parse(raw));
     if (!parsed.ok) return empty(400);
-    recordCspReports(parsed.reports);
+    try {
+      await recordCspReports(db(), parsed.reports);
+    } catch (err) {
+      // The database is away: the browser cannot help it and must not learn more than "accepted".
+      console.error("[csp-report] could not store:", err instanceof Error ? err.message : err);
+    }
     return empty(204);
   } catch {
     // Malformed JSON or UTF-8, a broken stream: the sender's problem, never ours.

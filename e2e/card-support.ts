@@ -1,6 +1,6 @@
 // Helpers of the card e2e specs: the e2e database (gateway settings, what the shop recorded),
 // the emulator's control API, and the shopper's side of a card checkout.
-import type { Page } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { TEST_CARDS, type TestCard } from "@/lib/escott/test-cards";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
@@ -33,9 +33,15 @@ export function keepCardSettings(): void {
   });
 }
 
-/** Card gateway on: the manual's defaults with the emulator's demo credentials, and these overrides. */
+/**
+ * Card gateway on: the manual's defaults with the emulator's demo credentials, and these overrides.
+ * The card-testing limits are raised: the whole suite pays from one address (card-testing.spec.ts
+ * sets its own).
+ */
+export const SUITE_CARD_LIMITS = { declinesPerOrder: 20, declinesPerIpHour: 1000, declinesPerShopperHour: 100, registrationsPerHour: 100 } satisfies Partial<CardSettings>;
+
 export async function configureCard(overrides: Partial<CardSettings> = {}): Promise<void> {
-  await withDb((db) => saveSettings(db, appBox(), "card", { ...defaultSettings("card", "emulator"), enabled: true, ...overrides }));
+  await withDb((db) => saveSettings(db, appBox(), "card", { ...defaultSettings("card", "emulator"), enabled: true, ...SUITE_CARD_LIMITS, ...overrides }));
 }
 
 export async function emulator<T = Record<string, unknown>>(urlPath: string, body?: unknown, method = "POST"): Promise<T> {
@@ -62,7 +68,7 @@ export interface EmulatorTransaction {
 }
 
 export async function emulatorState() {
-  return emulator<{ transactions: EmulatorTransaction[]; calls: { operateId?: string; merchantFree1?: string; responseCd?: string }[]; members: { kaiinId: string; status: string; cardNo?: string }[] }>("/_control/state", undefined, "GET");
+  return emulator<{ transactions: EmulatorTransaction[]; calls: { operateId?: string; merchantFree1?: string; responseCd?: string; transactionId?: string }[]; members: { kaiinId: string; status: string; cardNo?: string }[] }>("/_control/state", undefined, "GET");
 }
 
 export async function transactionsOf(orderId: number): Promise<EmulatorTransaction[]> {
@@ -110,4 +116,16 @@ export async function thankYouOrderId(page: Page): Promise<number> {
 /** The order created for this checkout (the latest one with this e-mail). */
 export function latestOrderFor(email: string) {
   return withDb((db) => db.order.findFirstOrThrow({ where: { email }, orderBy: { createdAt: "desc" }, include: { notes: true, payments: true } }));
+}
+
+/**
+ * Headers to send a captured place-order request (a server action) again — to the proxy or
+ * straight to one shop instance. Cookies come from the page's context (page.request). Straight to
+ * an instance, X-Forwarded-Host names the public host the proxy would have passed on, so the
+ * browser's Origin matches (Next.js refuses a server action whose Origin is another host).
+ */
+export async function actionReplayHeaders(request: Request): Promise<Record<string, string>> {
+  const headers = await request.allHeaders();
+  const keep = ["next-action", "content-type", "accept", "next-router-state-tree", "origin"];
+  return { ...Object.fromEntries(Object.entries(headers).filter(([k]) => keep.includes(k))), "x-forwarded-host": new URL(process.env.E2E_BASE_URL!).host };
 }

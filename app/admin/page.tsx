@@ -11,6 +11,8 @@ import { countByStatus } from "@/lib/orders/admin-queries";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { db } from "@/lib/db";
 import { cspReportSummary } from "@/lib/security/csp-reports";
+import { ATTENTION } from "@/lib/orders/attention";
+import { DECLINE_BURST, failedCardAttemptsLastHour } from "@/lib/payments/card/card-testing";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
@@ -20,10 +22,30 @@ export async function generateMetadata() {
 export default async function AdminDashboard() {
   await requireAdmin("/admin");
   // Browsers' Content-Security-Policy violation reports of the last 24 h (PCI DSS 11.6.1).
-  const [{ dict, locale }, counts, csp] = await Promise.all([getDictionary(), countByStatus(), cspReportSummary(db())]);
+  // A burst of failed card payments (card testing) and notifications whose amount differs (issue 10).
+  const [{ dict, locale }, counts, csp, declines, mismatches] = await Promise.all([
+    getDictionary(),
+    countByStatus(),
+    cspReportSummary(db()),
+    failedCardAttemptsLastHour(db()),
+    db().order.count({ where: { attention: ATTENTION.amountMismatch } }),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={dict.admin.dashboard} />
+      {declines >= DECLINE_BURST && (
+        <Notice tone="error" as="div" className="space-y-1" data-testid="decline-burst">
+          <p className="font-bold">{dict.admin.declineBurst}</p>
+          <p>{fmt(dict.admin.declineBurstBody, { count: declines })}</p>
+        </Notice>
+      )}
+      {mismatches > 0 && (
+        <Notice tone="error" data-testid="amount-mismatch-alert">
+          <Link href="/admin/orders" className="underline">
+            {fmt(dict.admin.amountMismatchAlert, { count: mismatches })}
+          </Link>
+        </Notice>
+      )}
       {csp.recent.length > 0 && (
         <Notice tone="error" as="div" className="space-y-2" data-testid="csp-alert">
           <p className="font-bold">{dict.admin.cspAlert}</p>

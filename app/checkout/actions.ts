@@ -1,4 +1,5 @@
 "use server";
+import { headers } from "next/headers";
 import "@/lib/payments/gateways";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCart } from "@/lib/cart/current";
@@ -9,11 +10,14 @@ import { getLocale } from "@/lib/i18n/server";
 import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
 import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
+import { clientIp } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
 
 export type PlaceOrderResult =
   | { status: "invalid"; errors: FieldErrors }
   | { status: "empty_cart" | "cart_changed" | "no_payment_method" | "out_of_stock" }
+  /** The payment method refused this client before any order was placed (card-testing limits). */
+  | { status: "refused"; message: string }
   | { status: "placed"; outcome: PayOutcome };
 
 /**
@@ -26,12 +30,13 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
   if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
   if (typeof checkoutKey !== "string" || !/^[0-9a-f-]{36}$/.test(checkoutKey)) return { status: "cart_changed" };
 
-  const [user, locale, cart] = await Promise.all([getCurrentUser(), getLocale(), currentCart()]);
+  const [user, locale, cart, requestHeaders] = await Promise.all([getCurrentUser(), getLocale(), currentCart(), headers()]);
   const view = await cartView(db(), cart?.id ?? null, shippingRule());
   if (!cart || view.lines.length === 0) return { status: "empty_cart" };
   if (view.hasProblems) return { status: "cart_changed" };
 
-  const ctx = { locale, total: view.totals.total, userId: user?.id ?? null };
+  const client = { ip: clientIp(requestHeaders), shopper: user ? `user:${user.id}` : `cart:${cart.id}` };
+  const ctx = { locale, total: view.totals.total, userId: user?.id ?? null, client };
   const methods = await availablePaymentMethods(ctx);
   if (methods.length === 0) return { status: "no_payment_method" };
   const gateway = methods.some((m) => m.id === parsed.data.paymentMethod) ? findGateway(parsed.data.paymentMethod ?? "") : undefined;
@@ -39,6 +44,8 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
 
   const input = await gateway.parseInput((payload as { payment?: unknown }).payment, ctx);
   if (!input.ok) return { status: "invalid", errors: input.errors };
+  const refusal = await gateway.admit?.(ctx);
+  if (refusal) return { status: "refused", message: refusal };
 
   try {
     const order = await placeOrder(db(), {

@@ -112,6 +112,8 @@ export function CheckoutForm({
       if (result.status === "invalid") {
         setErrors(result.errors);
         focusFirstError();
+      } else if (result.status === "refused") {
+        setPaymentMessage(result.message);
       } else if (result.status === "placed") {
         const next = result.outcome;
         if (next.kind !== "failed" && next.kind !== "post") sessionStorage.removeItem(SAVED_VALUES_KEY);

@@ -219,6 +219,9 @@ export const en: Dictionary = {
     stats: "Orders by status",
     // Content-Security-Policy violation reports (lib/security/csp.ts, docs/script-inventory.md)
     cspAlert: "An unauthorized script was blocked on the payment pages",
+    declineBurst: "Card payment failures are rising",
+    declineBurstBody: "{count} card payments failed in the last hour. Someone may be testing stolen card numbers. Check the payment log and the card-testing limits in the card settings.",
+    amountMismatchAlert: "{count} payment notifications carried an amount different from the order (orders needing attention).",
     cspAlertBody: "Browsers reported {count} Content-Security-Policy violations in the last 24 hours. Check the pages for tampering against docs/script-inventory.md.",
     cspBlocked: "Blocked",
     cspPage: "Page",
@@ -277,6 +280,7 @@ export const en: Dictionary = {
     configure: "Settings",
     paymentLog: "Payment log",
     liveNeedsHttps: "Live mode (test mode off) needs an https:// shop URL (SITE_URL).",
+    limitRange: "Please enter a whole number from 1 to {max}.",
   },
   demo: { banner: "Demo environment (e-SCOTT emulator): no real payments are made" },
   paymentError: {

@@ -217,6 +217,9 @@ export const ja = {
     stats: "ステータス別件数",
     // Content-Security-Policy violation reports (lib/security/csp.ts, docs/script-inventory.md)
     cspAlert: "決済ページで許可されていないスクリプトがブロックされました",
+    declineBurst: "カード決済の失敗が増えています",
+    declineBurstBody: "過去1時間にカード決済の失敗が {count} 件ありました。盗まれたカード番号を試す攻撃（クレジットマスター）の可能性があります。決済ログと「カード不正利用対策」の設定を確認してください。",
+    amountMismatchAlert: "入金額が注文金額と異なる入金結果通知が {count} 件あります（要確認の注文）。",
     cspAlertBody: "過去24時間にブラウザーからコンテンツセキュリティポリシー違反の報告が {count} 件ありました。ページが改ざんされていないか docs/script-inventory.md と照らし合わせて確認してください。",
     cspBlocked: "ブロックされたもの",
     cspPage: "ページ",
@@ -276,6 +279,7 @@ export const ja = {
     configure: "設定",
     paymentLog: "決済ログ",
     liveNeedsHttps: "本番モード（テストモード無効）で決済を受け付けるには、ショップのURL（SITE_URL）が https:// である必要があります。",
+    limitRange: "1〜{max} の整数で入力してください。",
   },
   demo: { banner: "デモ環境（e-SCOTT エミュレーター）: 実際の決済は行われません" },
   paymentError: {

@@ -16,7 +16,7 @@ export type MessageKey = {
  * against the dictionary. Kept short on purpose: `${MessageKey}:${number}` would double the union
  * and push tsc past its limit for unions ("too complex to represent").
  */
-export const PARAM_KEYS = ["errors.tooLong"] as const satisfies readonly MessageKey[];
+export const PARAM_KEYS = ["errors.tooLong", "settings.limitRange"] as const satisfies readonly MessageKey[];
 export type ParamKey = (typeof PARAM_KEYS)[number];
 
 /** Names a union of message keys and makes tsc check each: `MessageKeys<"card.saved" | "card.deleted">`. */

@@ -13,6 +13,15 @@ export interface CheckoutContext {
   /** Order total before payment fees (items, shipping, tax). */
   total: number;
   userId: string | null;
+  /** Who is checking out, for per-client limits (card testing); set when an order is being placed. */
+  client?: CheckoutClient;
+}
+
+export interface CheckoutClient {
+  /** The client's IP address (lib/security/client-ip.ts). */
+  ip: string;
+  /** The shopper: "user:<id>" for an account, "cart:<id>" for a guest. */
+  shopper: string;
 }
 
 export type Availability = { available: true } | { available: false; reasons: MessageRef[] };
@@ -70,6 +79,11 @@ export interface PaymentGateway<Input = unknown> {
   fees?(ctx: CheckoutContext): Promise<PaymentFee[]>;
   /** Validates the method's own part of the checkout submission. */
   parseInput(raw: unknown, ctx: CheckoutContext): Promise<{ ok: true; value: Input } | { ok: false; errors: FieldErrors }>;
+  /**
+   * Refuses this payment before any order is placed (e.g. a client over the card-testing limits):
+   * the shopper's message, or null to go ahead. Nothing is written for a refused checkout.
+   */
+  admit?(ctx: CheckoutContext): Promise<string | null>;
   /** Runs after the order was placed (status pending). */
   pay(order: PlacedOrderRef, input: Input, ctx: CheckoutContext): Promise<PayOutcome>;
 

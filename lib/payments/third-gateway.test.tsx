@@ -11,7 +11,7 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: () => {} }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-shop-client-ip": "192.0.2.1" }), cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: () => {} }) }));
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 "use server";
 // My Account 「クレジットカード登録/更新」: register/replace the saved card from a token, delete it.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -8,10 +9,12 @@ import type { MessageKeys } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/input";
 import { deleteCard, registerCard, type MemberNotice } from "@/lib/payments/card/member-service";
+import { admitCardRegistration } from "@/lib/payments/card/card-testing";
+import { clientIp } from "@/lib/security/client-ip";
 import { liveModeReasons } from "@/lib/security/live-mode";
 
 export type CardAccountResult =
-  | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired"> }
+  | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired" | "card.tooManyRegistrations"> }
   | { ok: true; post: { action: string; fields: Record<string, string> } };
 
 const payloadSchema = z
@@ -37,6 +40,8 @@ export async function registerCardAction(payload: unknown): Promise<CardAccountR
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, notice: "card.invalidPayload" };
   if (found.c.settings.threeDSecure && parsed.data.agreement !== true) return { ok: false, notice: "card.agreementRequired" };
+  // Counted per try, before anything goes to e-SCOTT: registering cards is a card-testing path too.
+  if (!(await admitCardRegistration(found.c.db, found.c.settings, found.user.id, clientIp(await headers())))) return { ok: false, notice: "card.tooManyRegistrations" };
   const outcome = await registerCard(found.c, found.user, parsed.data);
   if (outcome.kind === "post") return { ok: true, post: { action: outcome.action, fields: outcome.fields } };
   revalidatePath("/account/card");

@@ -124,6 +124,16 @@ export const cardEn: Shape<typeof cardJa> = {
   saveLog: "Save log",
   saveLogLabel: "Save the payment log",
   saveLogHelp: "When off, only failed calls are recorded.",
+  cardTesting: "Card-testing defences",
+  cardTestingHelp: "Limits that stop someone trying stolen card numbers one after another. Tries beyond them are not sent to e-SCOTT (and do not add to its transaction count).",
+  declinesPerOrder: "Failed attempts allowed per order",
+  declinesPerOrderHelp: "Beyond this the order is cancelled, its stock returned, and the shopper asked to check out again.",
+  declinesPerIpHour: "Failed attempts allowed per IP address per hour",
+  declinesPerShopperHour: "Failed attempts allowed per shopper (account, or guest cart) per hour",
+  registrationsPerHour: "Card registration tries in My Account per hour (per account; per IP address twice as many)",
+  tooManyAttempts: "Card payment is unavailable for a while because several card payments in a row were not approved. Please try again later or choose another payment method.",
+  tooManyAttemptsOrder: "This order was cancelled because its card payment was not approved several times. Please reload the page and check out again.",
+  tooManyRegistrations: "Too many card registration attempts. Please try again later.",
   secretSet: "Set (ends in {last2}). Enter a value only to change it.",
   secretUnset: "Not set",
   urlsTitle: "URLs to register with Sony Payment Services",
@@ -264,6 +274,7 @@ export const cardEn: Shape<typeof cardJa> = {
 
   // Order timeline notes
   notes: {
+    tooManyAttempts: "Card payment failed {count} times: order cancelled (card-testing defence).",
     paid: "Payment completed.",
     toThreeDSPage: "Sent to the 3-D Secure page",
     freeOrder: "The total was 0 yen, so no card payment was made.",

@@ -124,6 +124,16 @@ export const cardJa = {
   saveLog: "ログを保存",
   saveLogLabel: "決済ログを保存する",
   saveLogHelp: "オフにすると、エラーになった通信だけを記録します。",
+  cardTesting: "カード不正利用（クレジットマスター）対策",
+  cardTestingHelp: "盗まれたカード番号を次々に試す攻撃を止めるための上限です。上限を超えた試行は e-SCOTT に送られません（e-SCOTT の処理件数も増えません）。",
+  declinesPerOrder: "1つのご注文で失敗できる回数",
+  declinesPerOrderHelp: "超えるとご注文を取り消して在庫を戻し、お客様には最初からのご注文手続きをお願いします。",
+  declinesPerIpHour: "1つのIPアドレスから1時間に失敗できる回数",
+  declinesPerShopperHour: "1人のお客様（会員、またはゲストのカート）が1時間に失敗できる回数",
+  registrationsPerHour: "マイアカウントで1時間にカード登録を試せる回数（会員ごと。IPアドレスごとはその2倍）",
+  tooManyAttempts: "カードでのお支払いが続けて承認されなかったため、しばらくの間カード決済をご利用いただけません。時間をおいて再度お試しいただくか、別のお支払い方法をお選びください。",
+  tooManyAttemptsOrder: "カードでのお支払いが規定の回数承認されなかったため、このご注文は取り消しました。お手数ですが、ページを再読み込みして最初からご注文手続きをお願いします。",
+  tooManyRegistrations: "カード登録の試行回数が上限に達しました。しばらくしてから再度お試しください。",
   secretSet: "設定済み（末尾 {last2}）。変更する場合のみ入力してください。",
   secretUnset: "未設定",
   urlsTitle: "ソニーペイメントサービスに申請するURL",
@@ -268,6 +278,7 @@ export const cardJa = {
 
   // Order timeline notes (written in the merchant's language whatever the shopper chose)
   notes: {
+    tooManyAttempts: "カード決済の失敗が規定回数（{count}回）に達したため、ご注文を取り消しました（カード不正利用対策）。",
     paid: "お支払いが完了しました。",
     toThreeDSPage: "3Dセキュア認証ページへ遷移",
     freeOrder: "合計金額が0円のため、カード決済は行いませんでした。",

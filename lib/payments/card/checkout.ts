@@ -4,12 +4,13 @@
 // for the first attempt's result instead of charging again.
 import { OPERATE_ID, RESPONSE_CODE, type CardSource } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
-import { dictionaryFor, type Locale } from "@/lib/i18n";
+import { dictionaryFor, fmt, type Locale } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
 import type { CheckoutContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
 import { declineMessage, failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
 import { authorize } from "@/lib/payments/card/authorize";
+import { countFailedCardAttempt, failedAttemptsOfOrder } from "@/lib/payments/card/card-testing";
 import { threeDSReturnUrl, type CardContext } from "@/lib/payments/card/context";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registeredCardSource, savedCardSource } from "@/lib/payments/card/member-steps";
@@ -18,6 +19,30 @@ import { sealPending } from "@/lib/payments/card/pending";
 const NOTES = dictionaryFor("ja").card.notes;
 
 export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
+  const before = await failedAttemptsOfOrder(c.db, order.id);
+  // The same order submitted again after its last allowed failure (a retried request).
+  if (before >= c.settings.declinesPerOrder) {
+    await cancelUnpaidOrder(c.db, order.id, fmt(NOTES.tooManyAttempts, { count: before }));
+    return { kind: "failed", message: dictionaryFor(ctx.locale).card.tooManyAttemptsOrder };
+  }
+  const outcome = await attemptCardPayment(c, order, input, ctx);
+  if (outcome.kind !== "failed") return outcome;
+  const failures = await failedAttemptsOfOrder(c.db, order.id);
+  return failures > before ? afterFailedAttempt(c, order, outcome, failures, ctx) : outcome;
+}
+
+/**
+ * A card attempt failed (the card, the token or e-SCOTT said no): count it for this client, and
+ * once the order has used up its attempts cancel it (stock back) and ask for a new checkout.
+ */
+async function afterFailedAttempt(c: CardContext, order: PlacedOrderRef, outcome: PayOutcome, failures: number, ctx: CheckoutContext): Promise<PayOutcome> {
+  if (ctx.client) await countFailedCardAttempt(c.db, c.settings, ctx.client);
+  if (failures < c.settings.declinesPerOrder) return outcome;
+  await cancelUnpaidOrder(c.db, order.id, fmt(NOTES.tooManyAttempts, { count: failures }));
+  return { kind: "failed", message: dictionaryFor(ctx.locale).card.tooManyAttemptsOrder };
+}
+
+async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
   let payment: Payment;
   try {
     payment = await startCheckoutPayment(c.db, {

@@ -16,6 +16,7 @@ import { gatewaySettings, cardClient } from "@/lib/payments/escott-client";
 import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
 import { cardMissing, type CardSettings } from "@/lib/payments/settings/card";
 import { defaultSettings } from "@/lib/payments/settings/store";
+import { cardAttemptsAllowed } from "@/lib/payments/card/card-testing";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardClientData } from "@/lib/payments/card/client-data";
 import { loadCardContext } from "@/lib/payments/card/context";
@@ -64,6 +65,11 @@ export const cardGateway: PaymentGateway<CardInput> = {
       expiryYears: expiryYears(new Date()),
     };
     return { ...data };
+  },
+  async admit(ctx) {
+    if (!ctx.client) return null;
+    const settings = await gatewaySettings("card");
+    return (await cardAttemptsAllowed(db(), settings, ctx.client)) ? null : dictionaryFor(ctx.locale).card.tooManyAttempts;
   },
   async parseInput(raw, ctx) {
     const settings = await gatewaySettings("card");

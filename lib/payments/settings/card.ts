@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CARD_CHECKOUT_OPERATIONS, OPERATE_ID } from "@/lib/escott/names";
 import { msg, type MessageKey } from "@/lib/i18n/keys";
-import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
+import { alnum, checkbox, digits, limit, trimmed } from "@/lib/payments/settings/fields";
 
 export const CARD_SECRETS = ["merchantPass", "aesKey", "aesIv"] as const;
 
@@ -25,6 +25,11 @@ export const cardSettingsSchema = z
     operateId: z.enum(CARD_CHECKOUT_OPERATIONS, { error: msg("errors.select") }).default(OPERATE_ID.gathering),
     installments: z.enum(["1", "2", "3"], { error: msg("errors.select") }).default("1"),
     saveLog: checkbox.default(true),
+    // Card-testing defences (lib/payments/card/card-testing.ts).
+    declinesPerOrder: limit(20).default(3),
+    declinesPerIpHour: limit(1000).default(10),
+    declinesPerShopperHour: limit(100).default(5),
+    registrationsPerHour: limit(100).default(5),
   })
   .superRefine((s, ctx) => {
     if (s.threeDSecure) {

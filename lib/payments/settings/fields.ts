@@ -12,3 +12,9 @@ export const digits = (max: number) =>
 
 export const alnum = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, msg(`errors.tooLong:${max}`)).regex(/^[A-Za-z0-9]*$/, msg("settings.alnumOnly")));
+
+/** A whole number from 1 to max (a form's text or a stored number). */
+export const limit = (max: number) => {
+  const range = msg(`settings.limitRange:${max}`);
+  return z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v), z.number({ error: range }).int(range).min(1, range).max(max, range));
+};

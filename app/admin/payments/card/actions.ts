@@ -34,6 +34,10 @@ const FIELDS = [
   "operateId",
   "installments",
   "saveLog",
+  "declinesPerOrder",
+  "declinesPerIpHour",
+  "declinesPerShopperHour",
+  "registrationsPerHour",
 ] as const;
 
 export async function saveCardSettingsAction(_prev: CardSettingsState, form: FormData): Promise<CardSettingsState> {

@@ -28,12 +28,17 @@ export interface CardSettingsValues {
   operateId: CardCheckoutOperation;
   installments: "1" | "2" | "3";
   saveLog: boolean;
+  declinesPerOrder: number;
+  declinesPerIpHour: number;
+  declinesPerShopperHour: number;
+  registrationsPerHour: number;
 }
 
 type Hint = { set: boolean; last2: string };
 type Checkbox = "enabled" | "testMode" | "threeDSecure" | "securityCode" | "cardMember" | "alwaysSaveCard" | "saveLog";
 type Text = "title" | "description" | "merchantId" | "tenantId" | "tokenAuthCode";
 type Secret = "merchantPass" | "aesKey" | "aesIv";
+type Limit = "declinesPerOrder" | "declinesPerIpHour" | "declinesPerShopperHour" | "registrationsPerHour";
 
 export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsValues; secrets: Record<Secret, Hint> }) {
   const { dict } = useI18n();
@@ -52,6 +57,25 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
   const text = (name: Text, label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field id={name} label={label} hint={hint} error={err(name)}>
       <input id={name} name={name} value={v[name]} onChange={setText(name)} aria-invalid={err(name) ? true : undefined} aria-describedby={describedBy(name, hint, err(name))} className={inputClass} {...props} />
+    </Field>
+  );
+
+  const limit = (name: Limit, label: string, max: number, hint?: string) => (
+    <Field id={name} label={label} hint={hint} error={err(name)}>
+      <input
+        id={name}
+        name={name}
+        type="number"
+        min={1}
+        max={max}
+        step={1}
+        inputMode="numeric"
+        value={v[name]}
+        onChange={(e) => setV((s) => ({ ...s, [name]: e.target.value === "" ? 0 : Number(e.target.value) }))}
+        aria-invalid={err(name) ? true : undefined}
+        aria-describedby={describedBy(name, hint, err(name))}
+        className={`${inputClass} sm:w-32`}
+      />
     </Field>
   );
 
@@ -105,6 +129,14 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
         ["3", t.installments3],
       ])}
       {checkbox("saveLog", t.saveLog, t.saveLogLabel, t.saveLogHelp)}
+      <fieldset className="space-y-4" data-testid="card-testing-limits">
+        <legend className="font-bold">{t.cardTesting}</legend>
+        <p className="text-sm text-stone-600">{t.cardTestingHelp}</p>
+        {limit("declinesPerOrder", t.declinesPerOrder, 20, t.declinesPerOrderHelp)}
+        {limit("declinesPerIpHour", t.declinesPerIpHour, 1000)}
+        {limit("declinesPerShopperHour", t.declinesPerShopperHour, 100)}
+        {limit("registrationsPerHour", t.registrationsPerHour, 100)}
+      </fieldset>
       <SubmitButton pending={pending} pendingLabel={dict.common.saving}>
         {dict.common.save}
       </SubmitButton>

@@ -1,6 +1,7 @@
 // The one place that changes a payment's state together with its order. Each function runs
 // in one transaction: the Payment row, the order status (via lib/orders/transition.ts), the
 // timeline note and, on success, emptying the cart either all happen or none does.
+import { randomBytes } from "node:crypto";
 import { dbEngine, type Db, type Tx } from "@/lib/db";
 import { Prisma, type Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
@@ -274,6 +275,28 @@ export async function cancelUnpaidOrder(db: Db, orderId: number, note: string): 
   });
 }
 
+/** An admin operation claimed longer ago than this is taken as dead (its process stopped) and may be claimed again. */
+export const OPERATION_CLAIM_MS = 2 * 60_000;
+
+/**
+ * Claims the payment for an admin operation before anything is sent to e-SCOTT: only while it is
+ * in `from` and no other operation holds it. Returns the claim (pass it to releasePaymentOperation)
+ * or null when another operation is running or the state moved on.
+ */
+export async function claimPaymentOperation(db: Db, paymentId: string, from: PaymentState, operation: string, now = new Date()): Promise<string | null> {
+  const claim = `${operation}:${randomBytes(6).toString("hex")}`;
+  const res = await db.payment.updateMany({
+    where: { id: paymentId, state: from, OR: [{ operation: null }, { operationAt: { lt: new Date(now.getTime() - OPERATION_CLAIM_MS) } }] },
+    data: { operation: claim, operationAt: now },
+  });
+  return res.count === 1 ? claim : null;
+}
+
+/** Ends a claim (a settled operation has ended it already: then this changes nothing). */
+export async function releasePaymentOperation(db: Db, paymentId: string, claim: string): Promise<void> {
+  await db.payment.updateMany({ where: { id: paymentId, operation: claim }, data: { operation: null, operationAt: null } });
+}
+
 export interface OperationUpdate {
   event: Extract<PaymentEvent, "capture" | "void" | "change_amount" | "reauthorize" | "reconcile_authorized" | "reconcile_captured" | "reconcile_voided" | "change_registration">;
   /** Compare-and-set: the state the decision was made on. */
@@ -296,7 +319,8 @@ export async function applyPaymentOperation(db: Db, paymentId: string, update: O
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     expectState(payment, update.from);
-    await move(tx, payment, update.event, update.data);
+    // Settling the operation ends its claim in the same write.
+    await move(tx, payment, update.event, { ...update.data, operation: null, operationAt: null });
     if (update.orderTotal !== undefined) await tx.order.update({ where: { id: payment.orderId }, data: { total: update.orderTotal } });
     // The gateway already acted, so its record must be kept even if the order cannot follow (e.g. a completed order is never "cancelled").
     const from = payment.order.status;

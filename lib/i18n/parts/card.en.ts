@@ -201,6 +201,7 @@ export const cardEn: Shape<typeof cardJa> = {
   markedPaid: "Marked as paid.",
   markedFailed: "Marked as failed.",
   opStale: "The payment changed meanwhile. Reload the page and try again.",
+  opBusy: "Another operation on this payment is in progress. Wait for it to finish, then reload the page.",
   opNotAllowed: "This operation is not possible for this payment.",
   opExpiredWindow: "More than 60 days have passed since the order, so the payment can no longer be processed.",
   opK12: "The transaction can no longer be handled (past its time limit).",

@@ -6,7 +6,8 @@ import { startCardHarness, type CardHarness } from "@/test/support/card-harness"
 
 let h: CardHarness;
 beforeAll(async () => {
-  h = await startCardHarness();
+  // Long enough for the slow test card (3 s per call), used to make two operations overlap.
+  h = await startCardHarness({ timeoutMs: 6_000 });
 });
 afterAll(async () => {
   await h?.close();
@@ -16,9 +17,9 @@ beforeEach(async () => {
   await h.configure({ operateId: "1Auth", threeDSecure: false });
 });
 
-async function paidOrder(options: { userId?: string; save?: boolean } = {}) {
+async function paidOrder(options: { userId?: string; save?: boolean; card?: "demo" | "slow" } = {}) {
   const order = await h.order({ userId: options.userId ?? null });
-  const { token, maskedCard } = await h.token("demo");
+  const { token, maskedCard } = await h.token(options.card ?? "demo");
   const outcome = await payWithCard(await h.context(), order, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: options.save ?? false, agreement: false }, { locale: "ja", total: 0, userId: options.userId ?? null });
   expect(outcome.kind).toBe("redirect");
   return order;
@@ -45,6 +46,30 @@ describe("card operations", () => {
     expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(10);
     expect(saved.notes.some((n) => n.author === "admin@example.com" && n.message.includes("1Delete") && n.message.includes("OK"))).toBe(true);
     expect((await emuTx(order.id))?.status).toBe("CANCEL");
+  });
+
+  it("simultaneous 売上計上 and 取消: one is sent, the other is refused before e-SCOTT hears of it; our state matches e-SCOTT's", async () => {
+    // The slow card keeps each e-SCOTT call busy for seconds: both requests overlap for sure.
+    const order = await paidOrder({ card: "slow" });
+    const results = await Promise.all([run(order.id, { operation: "capture" }), run(order.id, { operation: "void" })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: "card.opBusy" });
+    const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    const remote = (await emuTx(order.id))?.status;
+    expect({ local: payment.state, remote }).toEqual(results[0]!.ok ? { local: "captured", remote: "SALES" } : { local: "voided", remote: "CANCEL" });
+    expect(payment).toMatchObject({ operation: null, operationAt: null });
+    // Only the winner reached e-SCOTT.
+    const calls = (await h.state()).calls.filter((c) => c.merchantFree1 === payment.transactionCode && (c.operateId === "1Capture" || c.operateId === "1Delete"));
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a claim left by a stopped process expires and the payment can be operated again", async () => {
+    const order = await paidOrder();
+    const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
+    await h.db.payment.update({ where: { id: payment.id }, data: { operation: "capture:dead", operationAt: new Date() } });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "card.opBusy" });
+    await h.db.payment.update({ where: { id: payment.id }, data: { operationAt: new Date(Date.now() - 3 * 60_000) } });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
   });
 
   it("取消 of an authorization cancels the order", async () => {

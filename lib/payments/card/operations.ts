@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { dictionaryFor, fmt, type MessageKey, type MessageRef } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
-import { applyPaymentOperation, failPayment, PaymentConflictError } from "@/lib/payments/payments";
+import { applyPaymentOperation, claimPaymentOperation, failPayment, PaymentConflictError, releasePaymentOperation } from "@/lib/payments/payments";
 import { nextPaymentState, type CardPaymentState, type PaymentEvent } from "@/lib/payments/state";
 import type { CardContext } from "@/lib/payments/card/context";
 import { findMember } from "@/lib/payments/card/member-store";
@@ -88,12 +88,17 @@ export async function runCardOperation(c: CardContext, orderId: number, request:
   if (!availableOperations(payment, payment.order, now).includes(request.operation)) {
     return { ok: false, message: operationsExpired(payment.order, now) ? "card.opExpiredWindow" : "card.opNotAllowed" };
   }
+  // Claimed before e-SCOTT hears of it: a simultaneous 売上計上 and 取消 cannot both be sent.
+  const claim = await claimPaymentOperation(c.db, payment.id, payment.state as CardPaymentState, request.operation);
+  if (!claim) return { ok: false, message: "card.opBusy" };
   try {
     if (request.operation === "markPaid" || request.operation === "markFailed") return await resolve(c, payment, request, admin);
     return await callGateway(c, payment, request, admin);
   } catch (err) {
     if (err instanceof PaymentConflictError) return { ok: false, message: "card.opStale" };
     throw err;
+  } finally {
+    await releasePaymentOperation(c.db, payment.id, claim);
   }
 }
 

@@ -10,7 +10,8 @@ import type { CvsContext } from "@/lib/payments/cvs/context";
 import { inquiryReceipt } from "@/lib/payments/cvs/expiry";
 import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { formatNyukinDate, formatPayLimit } from "@/lib/payments/cvs/status";
-import { applyPaymentOperation, closePayment, PaymentConflictError } from "@/lib/payments/payments";
+import { applyPaymentOperation, claimPaymentOperation, closePayment, PaymentConflictError, releasePaymentOperation } from "@/lib/payments/payments";
+import type { PaymentState } from "@/lib/payments/state";
 import type { Fact, OperationOutcome, OperationRequest } from "@/lib/payments/views";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
@@ -154,9 +155,19 @@ export async function runCvsOperation(deps: CvsContext, orderId: number, request
       return { ok: result.ok, message: result.message, values: result.values, facts: result.ok && result.reference ? referenceFacts(result.reference, locale) : undefined };
     }
     case "change":
-      return changeRegistration(deps, orderId, { payLimitDate: request.fields.payLimitDate ?? "", amount: /^\d{1,9}$/.test(request.fields.amount ?? "") ? Number(request.fields.amount) : Number.NaN }, actor);
-    case "delete":
-      return deleteRegistration(deps, orderId, actor);
+    case "delete": {
+      if (!registration) return { ok: false, message: "cvs.opConflict" };
+      // Claimed before e-SCOTT hears of it: a simultaneous 変更 and 取消 cannot both be sent.
+      const claim = await claimPaymentOperation(deps.db, registration.id, registration.state as PaymentState, request.operation);
+      if (!claim) return { ok: false, message: "card.opBusy" };
+      try {
+        if (request.operation === "delete") return await deleteRegistration(deps, orderId, actor);
+        const amount = /^\d{1,9}$/.test(request.fields.amount ?? "") ? Number(request.fields.amount) : Number.NaN;
+        return await changeRegistration(deps, orderId, { payLimitDate: request.fields.payLimitDate ?? "", amount }, actor);
+      } finally {
+        await releasePaymentOperation(deps.db, registration.id, claim);
+      }
+    }
     default:
       return { ok: false, message: "errors.generic" };
   }

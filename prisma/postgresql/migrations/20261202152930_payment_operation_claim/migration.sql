@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Payment" ADD COLUMN     "operation" TEXT,
+ADD COLUMN     "operationAt" TIMESTAMPTZ(3);

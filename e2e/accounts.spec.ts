@@ -57,3 +57,42 @@ test("after login the shopper stays on this shop, whatever ?next= says", async (
     await page.waitForURL((u) => u.pathname === "/");
   }
 });
+
+test("logging out ends the session on the server: a copied session cookie is refused afterwards", async ({ page, browser }) => {
+  const email = uniqueEmail("copied");
+  await register(page, email, "copied-cookie-pass-1");
+  const stolen = await page.context().cookies();
+  expect(stolen.some((c) => c.name.includes("next-auth.session-token"))).toBe(true);
+
+  // The copy works while the login lasts…
+  const thief = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  await thief.addCookies(stolen);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/account");
+  await expect(thiefPage.getByTestId("account-email")).toContainText(email);
+
+  // …and not once the owner logged out.
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.waitForURL("/");
+  await thiefPage.goto("/account");
+  await thiefPage.waitForURL(/\/login\?next=/);
+  await thief.close();
+});
+
+test("「すべての端末からログアウト」 ends the logins of every device", async ({ page, browser }) => {
+  const email = uniqueEmail("everywhere");
+  const password = "everywhere-pass-12";
+  await register(page, email, password);
+  const phone = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const phonePage = await phone.newPage();
+  await login(phonePage, email, password);
+  await phonePage.goto("/account");
+  await expect(phonePage.getByTestId("account-email")).toContainText(email);
+
+  await page.goto("/account");
+  await page.getByTestId("logout-everywhere").click();
+  await page.waitForURL(/\/login/);
+  await phonePage.goto("/account");
+  await phonePage.waitForURL(/\/login\?next=/);
+  await phone.close();
+});

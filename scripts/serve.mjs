@@ -6,7 +6,7 @@
 //   from the right of X-Forwarded-For, so what a client writes there itself is never believed).
 //   Passed on as the x-shop-client-ip request header, replacing any a client sent.
 // - A graceful stop on SIGTERM/SIGINT: stop accepting connections, finish the requests in flight
-//   (at most SHUTDOWN_GRACE_MS, default 15 s), give back this instance's job leases (the shop
+//   (at most SHUTDOWN_GRACE_MS, default 70 s), give back this instance's job leases (the shop
 //   registers that as globalThis[Symbol.for("escott-storefront.shutdown")] in instrumentation.ts),
 //   exit 0.
 //
@@ -17,7 +17,10 @@ import next from "next";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || undefined;
 const hops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS || "0", 10) || 0);
-const graceMs = Math.max(0, Number.parseInt(process.env.SHUTDOWN_GRACE_MS || "15000", 10) || 0);
+// Above ESCOTT_TIMEOUT_MS (60 s): a card call in flight is never cut off by a restart.
+const graceMs = Math.max(0, Number.parseInt(process.env.SHUTDOWN_GRACE_MS || "70000", 10) || 0);
+// next-auth builds its redirects from NEXTAUTH_URL; the shop's public URL is SITE_URL.
+if (!process.env.NEXTAUTH_URL && process.env.SITE_URL) process.env.NEXTAUTH_URL = process.env.SITE_URL;
 const SHUTDOWN = Symbol.for("escott-storefront.shutdown");
 
 /** The client's address: see the header comment. Exported shape kept tiny for the test. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LogoutEverywhereButton } from "@/components/auth/logout-everywhere-button";
 import { StatusBadge } from "@/components/order/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -25,6 +26,10 @@ export default async function AccountPage() {
         </p>
         <Link href="/account/card" className="mt-2 inline-block text-sm text-brand-700 underline">{dict.card.accountTitle}</Link>
       </div>
+      <Panel title={dict.account.logoutEverywhere}>
+        <p className="mb-2 text-sm text-stone-600">{dict.account.logoutEverywhereHelp}</p>
+        <LogoutEverywhereButton label={dict.account.logoutEverywhere} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" />
+      </Panel>
       <Panel title={dict.account.orders}>
         <Table
           variant="plain"

@@ -4,8 +4,9 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { loggedIn, type MockSession } from "@/test/support/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string; role: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | MockSession }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -67,7 +68,7 @@ describe("admin server actions", () => {
     const rel = path.relative(process.cwd(), file);
     for (const who of ["anonymous", "customer"] as const) {
       it(`${rel}: every export refuses ${who} callers and changes nothing`, async () => {
-        session.current = who === "customer" ? { user: { id: "u1", email: "c@example.com", role: "customer" } } : null;
+        session.current = who === "customer" ? await loggedIn(t.db, { id: "u1", email: "c@example.com", role: "customer" }) : null;
         const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
         const actions = Object.entries(mod).filter(([, v]) => typeof v === "function") as [string, (...args: unknown[]) => Promise<unknown>][];
         expect(actions.length).toBeGreaterThan(0);
@@ -84,7 +85,7 @@ describe("admin server actions", () => {
   }
 
   it("lets an admin through (the refusal above is about the role, not a broken action)", async () => {
-    session.current = { user: { id: "a1", email: "admin@example.com", role: "admin" } };
+    session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
     const { changeStatusAction } = await import("@/app/admin/orders/[id]/actions");
     const form = new FormData();
     for (const [k, v] of Object.entries({ orderId: String(orderId), status: "on-hold", expected: "pending", note: "ok" })) form.set(k, v);

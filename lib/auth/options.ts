@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { checkLogin } from "@/lib/auth/login";
+import { endUserSession, SESSION_MAX_AGE_S, startUserSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/security/client-ip";
 import { env } from "@/lib/env";
@@ -15,7 +16,7 @@ export type Role = "customer" | "admin";
 
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -30,7 +31,8 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         const { user } = outcome;
-        return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+        const sid = await startUserSession(db(), user.id);
+        return { id: user.id, email: user.email, name: user.name, role: user.role as Role, sid };
       },
     }),
   ],
@@ -39,6 +41,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: Role }).role ?? "customer";
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
@@ -47,7 +50,15 @@ export const authOptions: NextAuthOptions = {
         session.user.id = token.uid as string;
         session.user.role = (token.role as Role) ?? "customer";
       }
+      // Not a credential (the signed cookie is): which login this is, for lib/auth/session.ts.
+      session.sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
+    },
+  },
+  events: {
+    // Logging out ends the login on the server: the cookie, wherever it was copied, is refused.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endUserSession(db(), token.sid);
     },
   },
 };

@@ -1,7 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions, type Role } from "@/lib/auth/options";
+import { sessionUser } from "@/lib/auth/sessions";
+import { db } from "@/lib/db";
 
 export interface CurrentUser {
   id: string;
@@ -9,12 +12,17 @@ export interface CurrentUser {
   role: Role;
 }
 
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The logged-in user as the database has them now (email, role), or null when there is no
+ * session cookie or its login was ended (logout, log out everywhere, role or password change).
+ * One query per request (cached for the request).
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const u = session?.user;
-  if (!u?.id || !u.email) return null;
-  return { id: u.id, email: u.email, role: u.role };
-}
+  const id = session?.user?.id;
+  if (!id || !session.sid) return null;
+  return sessionUser(db(), session.sid, id);
+});
 
 /** For pages: anonymous visitors go to the login page and come back afterwards. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {

@@ -160,6 +160,8 @@ export const en: Dictionary = {
     register: "Register",
     registering: "Registering…",
     logout: "Log out",
+    logoutEverywhere: "Log out on all devices",
+    logoutEverywhereHelp: "Ends every login of this account, this device included (a lost phone, a shared computer).",
     noAccount: "New customer?",
     haveAccount: "Already registered?",
     invalidCredentials: "The email address or password is incorrect.",

@@ -158,6 +158,8 @@ export const ja = {
     register: "登録する",
     registering: "登録中…",
     logout: "ログアウト",
+    logoutEverywhere: "すべての端末からログアウト",
+    logoutEverywhereHelp: "この端末を含め、このアカウントでログインしているすべての端末をログアウトします（スマートフォンを紛失したときなど）。",
     noAccount: "会員登録がお済みでない方",
     haveAccount: "すでに会員の方",
     invalidCredentials: "メールアドレスまたはパスワードが正しくありません。",

@@ -1,9 +1,10 @@
 import "server-only";
 // Every gateway's periodic work (CVS deadlines, abandoned card attempts…) and the shop's own
-// (expired throttle counters), in every server process every HOUSEKEEPING_MINUTES and once by
+// (expired throttle counters and logins), in every server process every HOUSEKEEPING_MINUTES and once by
 // `npm run jobs:housekeeping` (cron). A run never overlaps another in the same process; across
 // processes only the holder of the "housekeeping" lease works (lib/jobs/lease.ts), so each due
 // payment is asked about at e-SCOTT once, and every change is a compare-and-set besides.
+import { pruneExpiredSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { releaseHeldLeases, withLease } from "@/lib/jobs/lease";
@@ -33,7 +34,7 @@ async function housekeep(awaitMail: boolean): Promise<Report> {
       report[gateway.id] = null;
     }
   }
-  report.shop = { throttleCountersPruned: await pruneThrottleCounters(db()) };
+  report.shop = { throttleCountersPruned: await pruneThrottleCounters(db()), sessionsPruned: await pruneExpiredSessions(db()) };
   return report;
 }
 

@@ -6,8 +6,9 @@ import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { loggedIn, type MockSession } from "@/test/support/session";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; email: string; role: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | MockSession }));
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -147,7 +148,7 @@ describe("a third gateway, registered in one line", () => {
     const { paymentOperationAction } = await import("@/app/admin/orders/[id]/payment/actions");
     const form = new FormData();
     for (const [k, v] of Object.entries({ orderId: String(order.id), gateway: "bank", operation: "confirm", expectedState: "unpaid", note: "ヤマダ タロウ" })) form.set(k, v);
-    session.current = { user: { id: "a1", email: "admin@example.com", role: "admin" } };
+    session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
     await expect(paymentOperationAction({}, form)).resolves.toMatchObject({ ok: true });
     // The same (now stale) request again changes nothing.
     await expect(paymentOperationAction({}, form)).resolves.toMatchObject({ ok: false });

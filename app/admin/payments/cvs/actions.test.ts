@@ -1,8 +1,10 @@
 // The settings action as the admin uses it: form fields in, validated settings (or field errors) out.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/test/support/db";
+import { loggedIn, type MockSession } from "@/test/support/session";
 
-vi.mock("next-auth", () => ({ getServerSession: async () => ({ user: { id: "a1", email: "admin@example.com", role: "admin" } }) }));
+const session = vi.hoisted(() => ({ current: null as null | MockSession }));
+vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 let t: TestDb;
@@ -10,6 +12,7 @@ let save: typeof import("@/app/admin/payments/cvs/actions").saveCvsSettingsActio
 beforeAll(async () => {
   t = await createTestDb();
   Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: "settings-action-key-".repeat(2), ESCOTT_TARGET: "sps" });
+  session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
   ({ saveCvsSettingsAction: save } = await import("@/app/admin/payments/cvs/actions"));
 });
 afterAll(async () => {

@@ -96,3 +96,41 @@ test("「すべての端末からログアウト」 ends the logins of every dev
   await phonePage.waitForURL(/\/login\?next=/);
   await phone.close();
 });
+
+test("changing the password needs the current one and ends the other devices' logins", async ({ page, browser }) => {
+  const email = uniqueEmail("change-password");
+  await register(page, email, "first-password-1");
+  const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const otherPage = await other.newPage();
+  await login(otherPage, email, "first-password-1");
+
+  await page.goto("/account/password");
+  await page.getByLabel("現在のパスワード").fill("not-the-password");
+  await page.getByLabel("新しいパスワード", { exact: true }).fill("second-password-2");
+  await page.getByLabel("新しいパスワード（確認）").fill("second-password-2");
+  await page.getByRole("button", { name: "パスワードの変更" }).click();
+  await expect(page.getByText("現在のパスワードが正しくありません。")).toBeVisible();
+
+  await page.getByLabel("現在のパスワード").fill("first-password-1");
+  await page.getByLabel("新しいパスワード", { exact: true }).fill("password123");
+  await page.getByLabel("新しいパスワード（確認）").fill("password123");
+  await page.getByRole("button", { name: "パスワードの変更" }).click();
+  await expect(page.getByText("よく使われていて推測されやすいパスワードです。別のパスワードを入力してください。")).toBeVisible();
+
+  await page.getByLabel("新しいパスワード", { exact: true }).fill("second-password-2");
+  await page.getByLabel("新しいパスワード（確認）").fill("second-password-2");
+  await page.getByRole("button", { name: "パスワードの変更" }).click();
+  await expect(page.getByTestId("password-changed")).toBeVisible();
+
+  // This browser stays logged in; the other one is logged out; the old password no longer works.
+  await page.goto("/account");
+  await expect(page.getByTestId("account-email")).toContainText(email);
+  await otherPage.goto("/account");
+  await otherPage.waitForURL(/\/login\?next=/);
+  await otherPage.getByLabel("メールアドレス").fill(email);
+  await otherPage.getByLabel("パスワード").fill("first-password-1");
+  await otherPage.getByRole("button", { name: "ログイン" }).click();
+  await expect(otherPage.getByText("メールアドレスまたはパスワードが正しくありません。")).toBeVisible();
+  await login(otherPage, email, "second-password-2");
+  await other.close();
+});

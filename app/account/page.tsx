@@ -25,6 +25,7 @@ export default async function AccountPage() {
           {fmt(dict.account.welcome, { email: user.email })}
         </p>
         <Link href="/account/card" className="mt-2 inline-block text-sm text-brand-700 underline">{dict.card.accountTitle}</Link>
+        <Link href="/account/password" className="mt-2 ml-4 inline-block text-sm text-brand-700 underline">{dict.account.changePassword}</Link>
       </div>
       <Panel title={dict.account.logoutEverywhere}>
         <p className="mb-2 text-sm text-stone-600">{dict.account.logoutEverywhereHelp}</p>

@@ -9,7 +9,7 @@ test("a customer registers and the guest cart follows them, also across logins",
   await expect(page.getByTestId("account-email")).toContainText(email);
   await expect(page.getByTestId("cart-count")).toHaveText("2");
 
-  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await page.waitForURL((u) => u.pathname === "/");
   // Logged out, the browser no longer sees the customer's cart.
   await expect(page.getByTestId("cart-count")).toHaveText("0");
@@ -41,7 +41,7 @@ test("registration and login errors are shown in Japanese", async ({ page }) => 
 test("after login the shopper stays on this shop, whatever ?next= says", async ({ page }) => {
   const email = uniqueEmail("redirect");
   await register(page, email, "correct horse battery");
-  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await page.waitForURL((u) => u.pathname === "/");
   const shop = new URL(page.url()).origin;
   // "/\t/evil.example": the browser drops the tab and would follow "//evil.example".
@@ -53,7 +53,7 @@ test("after login the shopper stays on this shop, whatever ?next= says", async (
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     expect(new URL(page.url()).origin, next).toBe(shop);
     expect(new URL(page.url()).pathname, next).toBe("/account");
-    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.getByRole("button", { name: "ログアウト", exact: true }).click();
     await page.waitForURL((u) => u.pathname === "/");
   }
 });
@@ -72,7 +72,7 @@ test("logging out ends the session on the server: a copied session cookie is ref
   await expect(thiefPage.getByTestId("account-email")).toContainText(email);
 
   // …and not once the owner logged out.
-  await page.getByRole("button", { name: "ログアウト" }).click();
+  await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await page.waitForURL("/");
   await thiefPage.goto("/account");
   await thiefPage.waitForURL(/\/login\?next=/);
@@ -105,20 +105,20 @@ test("changing the password needs the current one and ends the other devices' lo
   await login(otherPage, email, "first-password-1");
 
   await page.goto("/account/password");
-  await page.getByLabel("現在のパスワード").fill("not-the-password");
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("second-password-2");
-  await page.getByLabel("新しいパスワード（確認）").fill("second-password-2");
+  await page.getByRole("textbox", { name: "現在のパスワード", exact: true }).fill("not-the-password");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("second-password-2");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("second-password-2");
   await page.getByRole("button", { name: "パスワードの変更" }).click();
   await expect(page.getByText("現在のパスワードが正しくありません。")).toBeVisible();
 
-  await page.getByLabel("現在のパスワード").fill("first-password-1");
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("password123");
-  await page.getByLabel("新しいパスワード（確認）").fill("password123");
+  await page.getByRole("textbox", { name: "現在のパスワード", exact: true }).fill("first-password-1");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("password123");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("password123");
   await page.getByRole("button", { name: "パスワードの変更" }).click();
   await expect(page.getByText("よく使われていて推測されやすいパスワードです。別のパスワードを入力してください。")).toBeVisible();
 
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("second-password-2");
-  await page.getByLabel("新しいパスワード（確認）").fill("second-password-2");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("second-password-2");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("second-password-2");
   await page.getByRole("button", { name: "パスワードの変更" }).click();
   await expect(page.getByTestId("password-changed")).toBeVisible();
 

@@ -15,8 +15,8 @@ import { hitThrottle, type ThrottleRule } from "@/lib/security/throttle";
 
 export type ChangePasswordResult = { ok: true } | { ok: false; errors: FieldErrors };
 
-/** Wrong current passwords per account: the same budget as a login from one address. */
-export const PASSWORD_CHANGE: ThrottleRule = { name: "password-change", limit: 10, windowMs: 15 * 60_000 };
+/** Tries per account: the same budget as a login from one address. (Not exported: a "use server" file exports only actions.) */
+const PASSWORD_CHANGE: ThrottleRule = { name: "password-change", limit: 10, windowMs: 15 * 60_000 };
 
 export async function changePasswordAction(input: { current: string; password: string; passwordConfirm: string }): Promise<ChangePasswordResult> {
   const user = await getCurrentUser();

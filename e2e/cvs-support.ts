@@ -80,3 +80,12 @@ export function runExpireJob(): { status: number | null; stdout: string; stderr:
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
+
+/**
+ * Refusals the shop counted for a reason (lib/security/rejections.ts). Servers add their counts
+ * every few seconds: poll this.
+ */
+export async function rejectionsCounted(source: "notification" | "3ds_return", reason: string): Promise<number> {
+  const sum = await withDb((db) => db.rejectionCount.aggregate({ where: { source, reason }, _sum: { count: true } }));
+  return sum._sum.count ?? 0;
+}

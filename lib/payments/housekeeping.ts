@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { releaseHeldLeases, withLease } from "@/lib/jobs/lease";
 import "@/lib/payments/gateways";
 import { registeredGateways } from "@/lib/payments/registry";
+import { flushRejectionCounts, pruneRejectionCounts } from "@/lib/security/rejections";
 import { pruneThrottleCounters } from "@/lib/security/throttle";
 
 /** Long enough for a run over many due payments; renewed while the run goes on. */
@@ -34,7 +35,12 @@ async function housekeep(awaitMail: boolean): Promise<Report> {
       report[gateway.id] = null;
     }
   }
-  report.shop = { throttleCountersPruned: await pruneThrottleCounters(db()), sessionsPruned: await pruneExpiredSessions(db()) };
+  await flushRejectionCounts(db());
+  report.shop = {
+    throttleCountersPruned: await pruneThrottleCounters(db()),
+    sessionsPruned: await pruneExpiredSessions(db()),
+    rejectionCountsPruned: await pruneRejectionCounts(db()),
+  };
   return report;
 }
 
@@ -78,9 +84,13 @@ export function startHousekeepingScheduler(): void {
   globalForScheduler.__housekeepingTimer = first;
 }
 
-/** Graceful shutdown: no further runs here, and the lease back to the other instances at once. */
+/**
+ * Graceful shutdown: no further runs here, the refusals counted in memory saved, and the lease back
+ * to the other instances at once.
+ */
 export async function stopHousekeeping(): Promise<string[]> {
   stopped = true;
+  await flushRejectionCounts(db()).catch((err: unknown) => console.error("[housekeeping] refusal counts not saved:", err instanceof Error ? err.message : err));
   const timer = globalForScheduler.__housekeepingTimer;
   if (timer) {
     clearTimeout(timer);

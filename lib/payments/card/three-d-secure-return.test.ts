@@ -6,6 +6,7 @@ import { parseForms } from "@/test/support/contract-harness";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import { settleAbandonedAttempts } from "@/lib/payments/card/housekeeping";
 import { startPayment } from "@/lib/payments/payments";
+import { flushRejectionCounts } from "@/lib/security/rejections";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registerCard } from "@/lib/payments/card/member-service";
 import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
@@ -159,6 +160,14 @@ describe("3-D Secure at checkout", () => {
     expect(await missing.text()).toBe(page);
     const logged = await h.db.paymentLog.findMany({ where: { operateId: "3DS", kind: "return" }, orderBy: { createdAt: "asc" } });
     expect(logged.map((l) => l.detail?.split(":")[0])).toEqual(expect.arrayContaining(["decrypt_failed", "missing_value"]));
+
+    // Posted again and again: counted per reason, no row each (one sample per reason per minute).
+    const rows = await h.db.paymentLog.count();
+    for (let i = 0; i < 10; i++) expect((await postReturn("bm90LWVuY3J5cHRlZA==")).status).toBe(400);
+    expect(await h.db.paymentLog.count()).toBe(rows);
+    await flushRejectionCounts(h.db);
+    const decryptFailed = await h.db.rejectionCount.aggregate({ where: { source: "3ds_return", reason: "decrypt_failed" }, _sum: { count: true } });
+    expect(decryptFailed._sum.count).toBeGreaterThanOrEqual(11);
   });
 });
 
@@ -169,18 +178,22 @@ describe("3-D Secure return over HTTP", () => {
   it("is POST only: GET (EncryptValue would land in access logs), HEAD and PUT get 405 with Allow: POST, and change nothing", async () => {
     const order = await h.order();
     const back = await throughThreeDSPage(asPost(await payWithCard(await h.context(), order, await newCard("demo"), guest)));
+    const page = await uniform();
     const logRows = await h.db.paymentLog.count();
     const get = await GET(new Request(`${URL_3DS}?EncryptValue=${encodeURIComponent(back.encryptValue)}`));
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
     expect(get.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(await get.text()).toBe(await uniform());
+    expect(await get.text()).toBe(page);
     for (const method of ["HEAD", "PUT"]) {
       const res = await GET(new Request(URL_3DS, { method, ...(method === "PUT" ? { body: new URLSearchParams({ EncryptValue: back.encryptValue }) } : {}) }));
       expect(res.status, method).toBe(405);
       expect(res.headers.get("allow")).toBe("POST");
     }
-    expect(await h.db.paymentLog.count()).toBe(logRows + 1); // only the uniform() probe above
+    // Counted, not logged.
+    expect(await h.db.paymentLog.count()).toBe(logRows);
+    await flushRejectionCounts(h.db);
+    expect(await h.db.rejectionCount.aggregate({ where: { source: "3ds_return", reason: "method_not_post" }, _sum: { count: true } })).toMatchObject({ _sum: { count: 3 } });
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("awaiting_3ds");
     // The genuine POST still goes through.
     expect((await postReturn(back.encryptValue)).headers.get("location")).toContain(`/order/${order.id}`);

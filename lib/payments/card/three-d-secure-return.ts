@@ -14,6 +14,7 @@ import { finishRegistration, refusedRegistration } from "@/lib/payments/card/mem
 import { registeredCardSource, savedCardSource, type SourceResult } from "@/lib/payments/card/member-steps";
 import { openPending, type PendingCheckout } from "@/lib/payments/card/pending";
 import { readLimitedBody } from "@/lib/security/body-limit";
+import { countRejection } from "@/lib/security/rejections";
 import { paymentErrorResponse } from "@/lib/security/uniform-error";
 
 /** `reason` is for the log only: the HTTP answer to any 400 is the same page (threeDSReturnEndpoint). */
@@ -31,10 +32,18 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   //    itself (a used token, a re-posted form), or nothing we accept.
   const ret = c.client.threeDS.parseReturn(encryptValue);
   if (!ret.ok && ret.reason !== "refused") {
-    await writePaymentLog(c.db, { gateway: "card", operateId: "3DS", kind: "return", outcome: "error", detail: `${ret.reason}: ${ret.detail}` }, c.settings.saveLog);
-    return { status: 400, reason: `${ret.reason}: ${ret.detail}` };
+    const reason = `${ret.reason}: ${ret.detail}`;
+    await countRejection(c.db, "3ds_return", reason, () =>
+      writePaymentLog(c.db, { gateway: "card", operateId: "3DS", kind: "return", outcome: "error", detail: reason }, c.settings.saveLog),
+    );
+    return { status: 400, reason };
   }
-  await logReturn(c, ret);
+  // A genuine return posted again (a replay, the second of a double post) is counted, not logged.
+  if (await alreadyLogged(c, ret.transactionCode)) {
+    await countRejection(c.db, "3ds_return", "replayed");
+  } else {
+    await logReturn(c, ret);
+  }
 
   // 2. A My Account card registration (4MemAdd / 4MemChg through the 3DS page) ends there.
   if (ret.operateId !== OPERATE_ID.threeDSecure) {
@@ -85,6 +94,12 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   // 7. The authorization: the one call that moves money.
   const result = await authorize(c, payment, { source: card.source, payType: pending.payType, threeDS: ret.values, agreement: pending.agreement });
   return goTo(pathFor(result, payment.order));
+}
+
+async function alreadyLogged(c: CardContext, transactionCode: string): Promise<boolean> {
+  if (!transactionCode) return false;
+  const row = await c.db.paymentLog.findFirst({ where: { transactionCode, kind: "return" }, select: { id: true } });
+  return row !== null;
 }
 
 async function logReturn(c: CardContext, ret: ThreeDSReturn | ThreeDSRefusal): Promise<void> {
@@ -142,11 +157,17 @@ export const THREE_DS_RETURN_MAX_BYTES = 16 * 1024;
  * was refused goes to the log only.
  */
 export async function threeDSReturnEndpoint(request: Request, context: () => Promise<CardContext | null>): Promise<Response> {
-  if (request.method !== "POST") return refuseReturn(request, 405, `method ${request.method}`, { Allow: "POST" });
+  // Refused before the return is parsed: counted like the others (handleThreeDSReturn counts those).
+  const refuse = async (status: 400 | 405 | 413, reason: string, headers?: Record<string, string>) => {
+    const c = await context();
+    if (c) await countRejection(c.db, "3ds_return", reason);
+    return refuseReturn(request, status, reason, headers);
+  };
+  if (request.method !== "POST") return refuse(405, `method_not_post: ${request.method}`, { Allow: "POST" });
   const body = await readLimitedBody(request, THREE_DS_RETURN_MAX_BYTES);
-  if (!body.ok) return refuseReturn(request, body.reason === "too_large" ? 413 : 400, `body ${body.reason}`);
+  if (!body.ok) return refuse(body.reason === "too_large" ? 413 : 400, `body_${body.reason}`);
   const value = await postedEncryptValue(request.headers.get("content-type"), body.bytes);
-  if (value === null) return refuseReturn(request, 400, "content_type: not a form");
+  if (value === null) return refuse(400, "not_a_form: content type or body");
   const res = await handleThreeDSReturn(await context(), value);
   if (res.status === 400) return refuseReturn(request, 400, res.reason);
   return new Response(null, { status: 303, headers: { Location: res.location } });

@@ -4,6 +4,7 @@ import { notificationHash } from "@/lib/escott";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import { processNotification } from "@/lib/payments/cvs/notification";
 import { PAID_AFTER_CANCEL } from "@/lib/payments/cvs/receipt";
+import { flushRejectionCounts } from "@/lib/security/rejections";
 import { startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
@@ -30,6 +31,13 @@ async function payAndCapture(orderId: number, cvsCd = "LSN"): Promise<Record<str
   expect(paid.status).toBe(200);
   await w.waitFor(() => w.receiver.received.length > before);
   return w.receiver.received[w.receiver.received.length - 1]!;
+}
+
+/** How many notifications were refused for `reason` so far (lib/security/rejections.ts). */
+async function counted(reason: string): Promise<number> {
+  await flushRejectionCounts(w.t.db);
+  const sum = await w.t.db.rejectionCount.aggregate({ where: { source: "notification", reason }, _sum: { count: true } });
+  return sum._sum.count ?? 0;
 }
 
 async function snapshot(orderId: number) {
@@ -67,21 +75,27 @@ describe("入金結果通知", () => {
     expect(request.RecvNum).toBe(reg!.payment!.recvNum);
   });
 
-  it("the same notification 5 times at once changes the order once: one note, one receipt, one e-mail, 4 duplicates logged", async () => {
+  it("the same notification 5 times at once changes the order once: one note, one receipt, one e-mail, 4 duplicates counted", async () => {
     const { orderId } = await w.order();
     const fields = await payAndCapture(orderId);
     const before = await snapshot(orderId);
+    const duplicates = await counted("duplicate");
     const results = await Promise.all(Array.from({ length: 5 }, () => processNotification(w.deps, fields)));
     expect(results.filter((r) => r.outcome === "ok")).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "duplicate")).toHaveLength(4);
     const after = await snapshot(orderId);
     expect(after).toEqual({ ...before, status: "processing", notes: before.notes + 1, payments: [{ state: "paid", receipts: 1 }], mails: before.mails + 1 });
     const logs = await w.t.db.paymentLog.groupBy({ by: ["outcome"], where: { orderId, kind: "notification" }, _count: true });
-    expect(Object.fromEntries(logs.map((l) => [l.outcome, l._count]))).toEqual({ ok: 1, duplicate: 4 });
+    // The accepted one is logged; the duplicates are counted, with one sampled row (the first of the minute).
+    expect(Object.fromEntries(logs.map((l) => [l.outcome, l._count]))).toEqual({ ok: 1, duplicate: 1 });
+    expect(await counted("duplicate")).toBe(duplicates + 4);
 
-    // A replay later changes nothing either.
+    // A replay later changes nothing either, and writes no row.
+    const rows = await w.t.db.paymentLog.count();
     expect(await processNotification(w.deps, fields)).toMatchObject({ outcome: "duplicate", orderId });
     expect(await snapshot(orderId)).toEqual(after);
+    expect(await w.t.db.paymentLog.count()).toBe(rows);
+    expect(await counted("duplicate")).toBe(duplicates + 5);
   });
 
   it("the emulator's duplicate send is applied once", async () => {
@@ -96,17 +110,17 @@ describe("入金結果通知", () => {
     expect((await paymentOf(orderId)).receipts).toHaveLength(1);
   });
 
-  describe("forged or broken notifications change nothing and are logged as rejected", () => {
+  describe("forged or broken notifications change nothing and are counted as rejected, with a sampled log row", () => {
     const { merchantPass } = DEMO_CONTRACT.cvs;
-    const cases: [string, (f: Record<string, string>) => Record<string, string>, RegExp][] = [
-      ["wrong HashCd", (f) => ({ ...f, HashCd: "0".repeat(32) }), /^hash_mismatch/],
-      ["wrong MerchantId", (f) => ({ ...f, MerchantId: "99999999" }), /^merchant_mismatch/],
-      ["unknown order (MerchantFree2)", (f) => ({ ...f, MerchantFree2: "999999" }), /^unknown_registration/],
-      ["unknown registration (MerchantFree1)", (f) => ({ ...f, MerchantFree1: "000000000001" }), /^unknown_registration/],
-      ["missing fields", (f) => ({ MerchantId: f.MerchantId!, MerchantFree1: f.MerchantFree1!, MerchantFree2: f.MerchantFree2! }), /^missing_fields/],
+    const cases: [string, (f: Record<string, string>) => Record<string, string>, string][] = [
+      ["wrong HashCd", (f) => ({ ...f, HashCd: "0".repeat(32) }), "hash_mismatch"],
+      ["wrong MerchantId", (f) => ({ ...f, MerchantId: "99999999" }), "merchant_mismatch"],
+      ["unknown order (MerchantFree2)", (f) => ({ ...f, MerchantFree2: "999999" }), "unknown_registration"],
+      ["unknown registration (MerchantFree1)", (f) => ({ ...f, MerchantFree1: "000000000001" }), "unknown_registration"],
+      ["missing fields", (f) => ({ MerchantId: f.MerchantId!, MerchantFree1: f.MerchantFree1!, MerchantFree2: f.MerchantFree2! }), "missing_fields"],
       // A valid hash over an invented ProcessPass: only the stored ProcessPass binds it to the registration.
-      ["ProcessPass of another registration", (f) => ({ ...f, ProcessPass: "X".repeat(32), HashCd: notificationHash("X".repeat(32), f.RecvNum!, merchantPass) }), /^process_pass_mismatch/],
-      ["ResponseCd not OK", (f) => ({ ...f, ResponseCd: "K12" }), /^response_not_ok/],
+      ["ProcessPass of another registration", (f) => ({ ...f, ProcessPass: "X".repeat(32), HashCd: notificationHash("X".repeat(32), f.RecvNum!, merchantPass) }), "process_pass_mismatch"],
+      ["ResponseCd not OK", (f) => ({ ...f, ResponseCd: "K12" }), "response_not_ok"],
     ];
     let orderId: number;
     let genuine: Record<string, string>;
@@ -118,14 +132,22 @@ describe("入金結果通知", () => {
     for (const [name, forge, reason] of cases) {
       it(name, async () => {
         const before = await snapshot(orderId);
+        const refused = await counted(reason);
         const result = await processNotification(w.deps, forge(genuine));
         expect(result.outcome).toBe("rejected");
-        expect(result.reason).toMatch(reason);
+        expect(result.reason).toMatch(new RegExp(`^${reason}`));
         expect(await snapshot(orderId)).toEqual(before);
         expect(before.status).toBe("on-hold");
-        const log = await w.t.db.paymentLog.findFirstOrThrow({ where: { kind: "notification" }, orderBy: { createdAt: "desc" } });
+        expect(await counted(reason)).toBe(refused + 1);
+        // The minute's sample of this reason (the first case of a reason writes it).
+        const log = await w.t.db.paymentLog.findFirstOrThrow({ where: { kind: "notification", detail: { startsWith: reason } }, orderBy: { createdAt: "desc" } });
         expect(log.outcome).toBe("rejected");
-        expect(log.detail).toMatch(reason);
+
+        // Repeated 20 times: counted, no further row.
+        const logRows = await w.t.db.paymentLog.count();
+        for (let i = 0; i < 20; i++) await processNotification(w.deps, forge(genuine));
+        expect(await w.t.db.paymentLog.count()).toBe(logRows);
+        expect(await counted(reason)).toBe(refused + 21);
       });
     }
 
@@ -163,13 +185,14 @@ describe("入金結果通知", () => {
     expect((await processNotification(w.deps, fields)).outcome).toBe("duplicate");
   });
 
-  it("with ログを保存 off, accepted notifications are not logged but rejected ones are", async () => {
+  it("with ログを保存 off, accepted notifications are not logged; rejected ones are still counted", async () => {
     const { orderId } = await w.order();
     const fields = await payAndCapture(orderId);
     const quiet = { ...w.deps, settings: { ...w.deps.settings, saveLog: false } };
+    const refused = await counted("hash_mismatch");
     expect((await processNotification(quiet, { ...fields, HashCd: "x" })).outcome).toBe("rejected");
     expect((await processNotification(quiet, fields)).outcome).toBe("ok");
-    const outcomes = (await w.t.db.paymentLog.findMany({ where: { orderId, kind: "notification" } })).map((l) => l.outcome);
-    expect(outcomes).toEqual(["rejected"]);
+    expect(await w.t.db.paymentLog.count({ where: { orderId, kind: "notification", outcome: "ok" } })).toBe(0);
+    expect(await counted("hash_mismatch")).toBe(refused + 1);
   });
 });

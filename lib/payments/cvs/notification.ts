@@ -1,7 +1,9 @@
 // 入金結果通知 (docs/escott-protocol.md §7.3). Unlike the vendor's WooCommerce plugins (the reference implementation), a notification changes something only when it
 // is complete, comes from our CVS merchant (MerchantId, HashCd), names a registration we made
-// (MerchantFree1 + MerchantFree2, the ProcessPass 2Add gave us) and carries its amount. Every
-// notification leaves one PaymentLog row: ok, duplicate or rejected with the reason.
+// (MerchantFree1 + MerchantFree2, the ProcessPass 2Add gave us) and carries its amount. An applied
+// notification leaves a PaymentLog row; duplicates and rejections are counted per reason
+// (lib/security/rejections.ts) with one sampled row per reason per minute, so nobody can fill the
+// database by posting here.
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { RESPONSE_CODE, summarizeNotification, verifyNotification } from "@/lib/escott";
@@ -12,6 +14,7 @@ import { ATTENTION } from "@/lib/orders/attention";
 import { addOrderNote } from "@/lib/orders/transition";
 import { readLimitedBody } from "@/lib/security/body-limit";
 import { writePaymentLog } from "@/lib/payments/payment-log";
+import { countRejection } from "@/lib/security/rejections";
 
 export type NotificationOutcome = "ok" | "duplicate" | "rejected";
 
@@ -45,7 +48,9 @@ async function logNotification(deps: LogDeps, posted: Record<string, string>, re
   };
   // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
   // concurrent transaction holds open, so a duplicate rolling back would take this row with it.
-  await deps.db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, deps.settings.saveLog));
+  const save = () => deps.db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, deps.settings.saveLog));
+  if (result.outcome === "ok") await save();
+  else await countRejection(deps.db, "notification", result.outcome === "duplicate" ? "duplicate" : (result.reason ?? "rejected"), save);
   return result;
 }
 

@@ -3,13 +3,17 @@ import { inputClass } from "@/components/ui/field";
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { DetailsPanel } from "@/components/ui/panel";
+import { DetailsPanel, Panel } from "@/components/ui/panel";
 import { Table } from "@/components/ui/table";
 import { listPaymentLog, paymentLogFilter } from "@/lib/admin/payment-log-queries";
 import { requireAdmin } from "@/lib/auth/session";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
+import { db } from "@/lib/db";
+import { rejectionSummary } from "@/lib/security/rejections";
 import { formatDateTime } from "@/lib/shop/dates";
+
+const DAY_MS = 24 * 3_600_000;
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.card.logTitle };
@@ -41,7 +45,7 @@ export default async function PaymentLogPage({ searchParams }: PageProps<"/admin
   await requireAdmin("/admin/payments/log");
   const [{ locale, dict }, query] = await Promise.all([getDictionary(), searchParams]);
   const filter = paymentLogFilter(query);
-  const { rows, total, page, pages } = await listPaymentLog(filter);
+  const [{ rows, total, page, pages }, rejections] = await Promise.all([listPaymentLog(filter), rejectionSummary(db(), new Date(Date.now() - DAY_MS))]);
   const t = dict.card;
   const table = t as unknown as Record<string, string>;
 
@@ -109,6 +113,23 @@ export default async function PaymentLogPage({ searchParams }: PageProps<"/admin
         ]}
       />
       <Pagination page={page} pages={pages} basePath="/admin/payments/log" params={{ order: filter.order, code: filter.code, gateway: filter.gateway }} labels={t} />
+      <Panel title={t.rejectionsTitle}>
+        <p className="mb-2 text-sm text-stone-600">{t.rejectionsIntro}</p>
+        <Table
+          data-testid="rejections"
+          rows={rejections}
+          rowKey={(r) => `${r.source}:${r.reason}`}
+          rowTestId="rejection-row"
+          empty={t.rejectionsEmpty}
+          variant="plain"
+          columns={[
+            { header: t.rejectionsSource, cell: (r) => label(table, "source", r.source) },
+            { header: t.rejectionsReason, className: "font-mono", testId: "rejection-reason", cell: (r) => r.reason },
+            { header: t.rejectionsCount, align: "right", testId: "rejection-count", cell: (r) => r.count.toLocaleString(locale) },
+            { header: t.rejectionsLast, className: "whitespace-nowrap", cell: (r) => formatDateTime(r.lastHour, locale) },
+          ]}
+        />
+      </Panel>
     </div>
   );
 }

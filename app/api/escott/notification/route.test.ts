@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { notificationHash } from "@/lib/escott";
+import { flushRejectionCounts } from "@/lib/security/rejections";
 import { createSecretBox } from "@/lib/security/secret-box";
 import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
@@ -75,19 +76,31 @@ async function lastLog() {
   return t.db.paymentLog.findFirstOrThrow({ where: { kind: "notification" }, orderBy: { createdAt: "desc" } });
 }
 
+/** Refusals counted so far per reason (lib/security/rejections.ts). */
+async function counted(): Promise<Record<string, number>> {
+  const { db } = await import("@/lib/db"); // the handler's client (DATABASE_URL)
+  await flushRejectionCounts(db());
+  const rows = await t.db.rejectionCount.findMany({ where: { source: "notification" } });
+  return Object.fromEntries(rows.map((r) => [r.reason, r.count]));
+}
+
 describe("POST /api/escott/notification", () => {
-  it("answers 200 to junk and logs it as rejected", async () => {
+  it("answers 200 to junk, counts it as rejected and keeps one sample per reason", async () => {
+    const rows = await t.db.paymentLog.count();
     for (const body of ["", "garbage", "%%%&&&=", JSON.stringify({ MerchantId: "x" })]) {
       const res = await post(body);
       expect(res.status, body).toBe(200);
-      expect((await lastLog()).outcome).toBe("rejected");
     }
     expect((await post(new Blob([new Uint8Array([0xff, 0xfe, 0x00])]), "application/octet-stream")).status).toBe(200);
+    expect(await counted()).toEqual({ missing_fields: 5 });
+    expect(await t.db.paymentLog.count()).toBe(rows + 1);
+    expect(await lastLog()).toMatchObject({ outcome: "rejected", detail: expect.stringMatching(/^missing_fields/) });
   });
 
   it("answers 200 to an oversized body without reading it all", async () => {
     const res = await post("a=".padEnd(64 * 1024, "x"));
     expect(res.status).toBe(200);
+    expect((await counted()).unreadable_body).toBe(1);
     expect((await lastLog()).detail).toMatch(/^unreadable_body/);
   });
 
@@ -95,15 +108,17 @@ describe("POST /api/escott/notification", () => {
     const forged = genuine();
     forged.set("HashCd", "f".repeat(32));
     expect((await post(forged.toString())).status).toBe(200);
-    expect(await lastLog()).toMatchObject({ outcome: "rejected", orderId });
+    expect((await counted()).hash_mismatch).toBe(1);
+    expect(await lastLog()).toMatchObject({ outcome: "rejected", detail: expect.stringMatching(/^hash_mismatch/) });
     expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("on-hold");
   });
 
-  it("applies a genuine notification once; the repeat is a logged duplicate", async () => {
+  it("applies a genuine notification once; the repeat is a counted duplicate", async () => {
     expect((await post(genuine().toString())).status).toBe(200);
     expect((await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("processing");
     expect(await lastLog()).toMatchObject({ outcome: "ok", orderId });
     expect((await post(genuine().toString())).status).toBe(200);
+    expect((await counted()).duplicate).toBe(1);
     expect(await lastLog()).toMatchObject({ outcome: "duplicate", orderId });
     expect(await t.db.paymentReceipt.count()).toBe(1);
   });

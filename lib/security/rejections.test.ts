@@ -63,7 +63,7 @@ describe("counted refusals", () => {
 
   it("the summary adds the hours up per reason and includes counts not flushed yet", async () => {
     await countRejection(t.db, "notification", "duplicate", undefined, T0 + 2 * 3_600_000);
-    const summary = await rejectionSummary(t.db, new Date(T0 - 3_600_000));
+    const summary = await rejectionSummary(t.db, 4 * 3_600_000, T0 + 3 * 3_600_000);
     expect(summary.find((s) => s.reason === "hash_mismatch")).toMatchObject({ source: "notification", count: 1001 });
     expect(summary.find((s) => s.reason === "duplicate")).toMatchObject({ count: 1, lastHour: new Date("2026-12-01T05:00:00Z") });
     expect(summary[0]!.reason).toBe("hash_mismatch");

@@ -150,10 +150,13 @@ export interface RejectionSummary {
   lastHour: Date;
 }
 
-/** Refusals per source and reason since `since`, most frequent first (this process's unsaved ones included). */
-export async function rejectionSummary(db: Db, since: Date): Promise<RejectionSummary[]> {
+/**
+ * Refusals per source and reason in the last `windowMs` (whole hours), most frequent first (this
+ * process's unsaved ones included).
+ */
+export async function rejectionSummary(db: Db, windowMs = 24 * HOUR_MS, now = Date.now()): Promise<RejectionSummary[]> {
   await flushRejectionCounts(db);
-  const sinceHour = new Date(Math.floor(since.getTime() / HOUR_MS) * HOUR_MS);
+  const sinceHour = new Date(Math.floor((now - windowMs) / HOUR_MS) * HOUR_MS);
   const rows = await db.rejectionCount.groupBy({
     by: ["source", "reason"],
     where: { hour: { gte: sinceHour } },

@@ -13,8 +13,6 @@ import { db } from "@/lib/db";
 import { rejectionSummary } from "@/lib/security/rejections";
 import { formatDateTime } from "@/lib/shop/dates";
 
-const DAY_MS = 24 * 3_600_000;
-
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.card.logTitle };
 }
@@ -45,7 +43,7 @@ export default async function PaymentLogPage({ searchParams }: PageProps<"/admin
   await requireAdmin("/admin/payments/log");
   const [{ locale, dict }, query] = await Promise.all([getDictionary(), searchParams]);
   const filter = paymentLogFilter(query);
-  const [{ rows, total, page, pages }, rejections] = await Promise.all([listPaymentLog(filter), rejectionSummary(db(), new Date(Date.now() - DAY_MS))]);
+  const [{ rows, total, page, pages }, rejections] = await Promise.all([listPaymentLog(filter), rejectionSummary(db())]);
   const t = dict.card;
   const table = t as unknown as Record<string, string>;
 

@@ -7,6 +7,16 @@ import { admin, expect, login, test } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 keepCardSettings();
 
+test("a new install starts with 3-D Secure on and a 30-minute abandon wait", async ({ page }) => {
+  await withDb((db) => db.gatewaySettings.deleteMany({ where: { gateway: "card" } })); // restored by keepCardSettings
+  await login(page, admin().email, admin().password);
+  await page.goto("/admin/payments/card");
+  const form = page.getByTestId("card-settings-form");
+  await expect(form.getByLabel("3Dセキュア認証を利用する")).toBeChecked();
+  await expect(page.getByTestId("three-ds-off-warning")).toHaveCount(0);
+  await expect(form.getByLabel("未完了の決済を打ち切るまでの時間（分）")).toHaveValue("30");
+});
+
 test("the card settings page: the manual's fields, field errors in Japanese, secrets never shown, the URLs to register", async ({ page }) => {
   await configureCard();
   await login(page, admin().email, admin().password);
@@ -44,8 +54,10 @@ test("the card settings page: the manual's fields, field errors in Japanese, sec
   await form.getByLabel("マーチャントID").fill("12a");
   await form.getByLabel("店舗コード").fill("1");
   await form.getByLabel("暗号化キー").fill("short");
+  await form.getByLabel("未完了の決済を打ち切るまでの時間（分）").fill("5");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(form.getByText("半角数字で入力してください。")).toBeVisible();
+  await expect(form.getByText("10〜1440 の整数（分）で入力してください。")).toBeVisible();
   await expect(form.getByText(/店舗コードは半角数字4桁/)).toBeVisible();
   await expect(form.getByText(/半角英数字16文字で入力してください/)).toBeVisible();
   // Nothing was saved: the stored values are the emulator's.

@@ -72,7 +72,7 @@ test("the admin enables the gateway with the fee table; overlaps and a test-mode
 
   // The card gateway is enabled in test mode: switching this one to production is refused.
   await withDb((db) =>
-    db.gatewaySettings.upsert({ where: { gateway: "card" }, create: { gateway: "card", values: JSON.stringify({ enabled: true, testMode: true }) }, update: { values: JSON.stringify({ enabled: true, testMode: true }) } }),
+    db.gatewaySettings.upsert({ where: { gateway: "card" }, create: { gateway: "card", values: JSON.stringify({ enabled: true, testMode: true, threeDSecure: false }) }, update: { values: JSON.stringify({ enabled: true, testMode: true, threeDSecure: false }) } }),
   );
   try {
     await page.goto("/admin/payments/cvs");

@@ -294,6 +294,7 @@ export const en: Dictionary = {
     paymentLog: "Payment log",
     liveNeedsHttps: "Live mode (test mode off) needs an https:// shop URL (SITE_URL).",
     limitRange: "Please enter a whole number from 1 to {max}.",
+    abandonRange: "Please enter a whole number of minutes from 10 to 1440.",
   },
   demo: { banner: "Demo environment (e-SCOTT emulator): no real payments are made" },
   paymentError: {

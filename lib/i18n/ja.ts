@@ -293,6 +293,7 @@ export const ja = {
     paymentLog: "決済ログ",
     liveNeedsHttps: "本番モード（テストモード無効）で決済を受け付けるには、ショップのURL（SITE_URL）が https:// である必要があります。",
     limitRange: "1〜{max} の整数で入力してください。",
+    abandonRange: "10〜1440 の整数（分）で入力してください。",
   },
   demo: { banner: "デモ環境（e-SCOTT エミュレーター）: 実際の決済は行われません" },
   paymentError: {

@@ -91,8 +91,10 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
       return c;
     },
     async configure(overrides) {
+      // 3-D Secure is on for new installs; tests turn it on when they are about it.
+      const first = (await t.db.gatewaySettings.count({ where: { gateway: "card" } })) === 0;
       const current = await loadSettings(t.db, box, "card", "emulator");
-      await saveSettings(t.db, box, "card", { ...current, enabled: true, ...overrides });
+      await saveSettings(t.db, box, "card", { ...current, ...(first ? { threeDSecure: false } : {}), enabled: true, ...overrides });
     },
     token: (card) => control<{ token: string; maskedCard: string }>("/_control/token", tokenCardInput(TEST_CARDS[card])),
     control,

@@ -127,6 +127,8 @@ export const cardEn: Shape<typeof cardJa> = {
   cardTesting: "Card-testing defences",
   cardTestingHelp: "Limits that stop someone trying stolen card numbers one after another. Tries beyond them are not sent to e-SCOTT (and do not add to its transaction count).",
   declinesPerOrder: "Failed attempts allowed per order",
+  abandonAfterMinutes: "Minutes before an unfinished payment is given up",
+  abandonAfterMinutesHelp: "A payment that never came back from the 3-D Secure page fails after this time and its stock is returned. One that stopped during a call to e-SCOTT is marked unknown for the admin to settle.",
   declinesPerOrderHelp: "Beyond this the order is cancelled, its stock returned, and the shopper asked to check out again.",
   declinesPerIpHour: "Failed attempts allowed per IP address per hour",
   declinesPerShopperHour: "Failed attempts allowed per shopper (account, or guest cart) per hour",

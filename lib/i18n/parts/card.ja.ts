@@ -127,6 +127,8 @@ export const cardJa = {
   cardTesting: "カード不正利用（クレジットマスター）対策",
   cardTestingHelp: "盗まれたカード番号を次々に試す攻撃を止めるための上限です。上限を超えた試行は e-SCOTT に送られません（e-SCOTT の処理件数も増えません）。",
   declinesPerOrder: "1つのご注文で失敗できる回数",
+  abandonAfterMinutes: "未完了の決済を打ち切るまでの時間（分）",
+  abandonAfterMinutesHelp: "3Dセキュア認証の画面から戻らない決済は、この時間が過ぎると失敗として在庫を戻します。通信の途中で止まった決済は「結果不明」として管理者の確認待ちにします。",
   declinesPerOrderHelp: "超えるとご注文を取り消して在庫を戻し、お客様には最初からのご注文手続きをお願いします。",
   declinesPerIpHour: "1つのIPアドレスから1時間に失敗できる回数",
   declinesPerShopperHour: "1人のお客様（会員、またはゲストのカート）が1時間に失敗できる回数",

@@ -107,7 +107,10 @@ export const cardGateway: PaymentGateway<CardInput> = {
     return cardStatusChangeBlock(db(), orderId, to);
   },
   async housekeeping() {
-    return { ...(await settleAbandonedAttempts(db(), new Date(), STALE_ATTEMPT_MS)) };
+    // The wait is the merchant's (card settings); without card settings the manual's default.
+    const c = await loadCardContext();
+    const waitMs = c ? c.settings.abandonAfterMinutes * 60_000 : STALE_ATTEMPT_MS;
+    return { ...(await settleAbandonedAttempts(db(), new Date(), waitMs)) };
   },
 };
 

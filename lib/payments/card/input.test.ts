@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCardPayload, saveCard, type MemberState } from "@/lib/payments/card/input";
 import { cardSettingsSchema, type CardSettings } from "@/lib/payments/settings/card";
 
-const settings = (overrides: Partial<CardSettings> = {}): CardSettings => ({ ...cardSettingsSchema.parse({}), ...overrides });
+const settings = (overrides: Partial<CardSettings> = {}): CardSettings => ({ ...cardSettingsSchema.parse({}), threeDSecure: false, ...overrides });
 const guest: MemberState = { kind: "guest" };
 const token = { mode: "new", token: "0123456789abcdef0123456789abcdef", maskedCard: "4123********0300", holderName: "taro  yamada", payType: "01" };
 

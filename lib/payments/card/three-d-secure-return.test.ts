@@ -327,4 +327,19 @@ describe("attempts nobody finishes (housekeeping)", () => {
     // A second run finds nothing more to do.
     expect(await settleAbandonedAttempts(h.db, later, 30 * 60_000)).toEqual({ abandoned: 0, interrupted: 0 });
   });
+
+  it("the wait is the merchant's (card settings): 10 minutes settles an 11-minute-old attempt, 30 does not", async () => {
+    const left = await h.order();
+    asPost(await payWithCard(await h.context(), left, await newCard("demo"), guest));
+    await h.db.payment.updateMany({ where: { orderId: left.id }, data: { updatedAt: new Date(Date.now() - 11 * 60_000) } });
+    await import("@/lib/payments/gateways");
+    const { findGateway } = await import("@/lib/payments/registry");
+    const housekeeping = () => findGateway("card")!.housekeeping!({ awaitMail: false });
+    await h.configure({ abandonAfterMinutes: 30 });
+    expect(await housekeeping()).toEqual({ abandoned: 0, interrupted: 0 });
+    await h.configure({ abandonAfterMinutes: 10 });
+    expect(await housekeeping()).toEqual({ abandoned: 1, interrupted: 0 });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: left.id } })).status).toBe("failed");
+    await h.configure({ abandonAfterMinutes: 30 });
+  });
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CARD_CHECKOUT_OPERATIONS, OPERATE_ID } from "@/lib/escott/names";
 import { msg, type MessageKey } from "@/lib/i18n/keys";
-import { alnum, checkbox, digits, limit, trimmed } from "@/lib/payments/settings/fields";
+import { abandonMinutes, alnum, checkbox, digits, limit, trimmed } from "@/lib/payments/settings/fields";
 
 export const CARD_SECRETS = ["merchantPass", "aesKey", "aesIv"] as const;
 
@@ -15,7 +15,9 @@ export const cardSettingsSchema = z
     merchantId: digits(13).default(""),
     merchantPass: alnum(64).default(""),
     tenantId: digits(4).default("0001"),
-    threeDSecure: checkbox.default(false),
+    // On for new installs: EMV 3-D Secure is required of every EC merchant in Japan since the end of
+    // March 2025 (クレジットカード・セキュリティガイドライン). The settings page warns when it is off.
+    threeDSecure: checkbox.default(true),
     aesKey: alnum(16).default(""),
     aesIv: alnum(16).default(""),
     tokenAuthCode: alnum(64).default(""),
@@ -30,9 +32,13 @@ export const cardSettingsSchema = z
     declinesPerIpHour: limit(1000).default(10),
     declinesPerShopperHour: limit(100).default(5),
     registrationsPerHour: limit(100).default(5),
+    // Card attempts left at the 3-D Secure page (or interrupted) are settled after this (housekeeping).
+    abandonAfterMinutes: abandonMinutes().default(30),
   })
   .superRefine((s, ctx) => {
-    if (s.threeDSecure) {
+    // Keys are required once the gateway is enabled with 3-D Secure (the default of a new install
+    // has 3-D Secure on and no keys yet).
+    if (s.threeDSecure && s.enabled) {
       if (s.aesKey.length !== 16) ctx.addIssue({ code: "custom", path: ["aesKey"], message: "settings.aes16" });
       if (s.aesIv.length !== 16) ctx.addIssue({ code: "custom", path: ["aesIv"], message: "settings.aes16" });
     } else {

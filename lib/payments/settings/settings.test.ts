@@ -18,7 +18,7 @@ afterEach(async () => {
 describe("gateway settings", () => {
   it("start from the manual's defaults (disabled, test mode, 与信売上計上, 一括払いのみ)", async () => {
     const card = await loadSettings(t.db, box, "card", "sps");
-    expect(card).toMatchObject({ enabled: false, title: "クレジットカード", description: "クレジットカードで支払う", testMode: true, tenantId: "0001", threeDSecure: false, securityCode: true, cardMember: true, alwaysSaveCard: true, operateId: "1Gathering", installments: "1", saveLog: true, merchantId: "" });
+    expect(card).toMatchObject({ enabled: false, title: "クレジットカード", description: "クレジットカードで支払う", testMode: true, tenantId: "0001", threeDSecure: true, abandonAfterMinutes: 30, securityCode: true, cardMember: true, alwaysSaveCard: true, operateId: "1Gathering", installments: "1", saveLog: true, merchantId: "" });
     const cvs = await loadSettings(t.db, box, "cvs", "sps");
     expect(cvs).toMatchObject({ enabled: false, title: "コンビニ・電子マネー・Pay-easy", testMode: true, payLimitDays: 7, feeEnabled: false, saveLog: true });
     expect(cardMissing(card)).toContain("settings.missingMerchantId");
@@ -36,7 +36,7 @@ describe("gateway settings", () => {
   });
 
   it("refuse invalid values with field errors and change nothing", async () => {
-    const res = await updateSettings(t.db, box, "card", { merchantId: "12a", merchantPass: "パス", threeDSecure: "on", aesKey: "short", title: "x" }, "sps");
+    const res = await updateSettings(t.db, box, "card", { enabled: "on", merchantId: "12a", merchantPass: "パス", threeDSecure: "on", aesKey: "short", title: "x" }, "sps");
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.errors.merchantId).toBe("settings.digitsOnly");
@@ -53,6 +53,16 @@ describe("gateway settings", () => {
     expect(res).toEqual({ ok: false, errors: { testMode: "settings.modeMismatchCvs" } });
     expect(await t.db.gatewaySettings.count({ where: { gateway: "cvs" } })).toBe(0);
     expect(await updateSettings(t.db, box, "cvs", { enabled: "on", testMode: "on", title: "v", merchantId: "2", merchantPass: "q" }, "sps")).toEqual({ ok: true });
+  });
+
+  it("validate the abandon wait between 10 and 1440 minutes", async () => {
+    const base = { title: "c", threeDSecure: "" };
+    for (const [minutes, ok] of [["9", false], ["10", true], ["1440", true], ["1441", false], ["30.5", false], ["abc", false]] as const) {
+      const res = await updateSettings(t.db, box, "card", { ...base, abandonAfterMinutes: minutes }, "sps");
+      expect(res.ok, minutes).toBe(ok);
+      if (!res.ok) expect(res.errors.abandonAfterMinutes).toBe("settings.abandonRange");
+    }
+    expect((await loadSettings(t.db, box, "card", "sps")).abandonAfterMinutes).toBe(1440);
   });
 
   it("validate 支払期限日数 between 1 and 60", async () => {

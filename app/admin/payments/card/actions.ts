@@ -38,6 +38,7 @@ const FIELDS = [
   "declinesPerIpHour",
   "declinesPerShopperHour",
   "registrationsPerHour",
+  "abandonAfterMinutes",
 ] as const;
 
 export async function saveCardSettingsAction(_prev: CardSettingsState, form: FormData): Promise<CardSettingsState> {

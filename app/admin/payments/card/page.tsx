@@ -47,7 +47,7 @@ export default async function CardSettingsPage() {
         />
       </Panel>
       <CardSettingsForm
-        initial={formValues(s, ["enabled", "title", "description", "testMode", "merchantId", "tenantId", "threeDSecure", "tokenAuthCode", "securityCode", "cardMember", "alwaysSaveCard", "operateId", "installments", "saveLog", "declinesPerOrder", "declinesPerIpHour", "declinesPerShopperHour", "registrationsPerHour"])}
+        initial={formValues(s, ["enabled", "title", "description", "testMode", "merchantId", "tenantId", "threeDSecure", "tokenAuthCode", "securityCode", "cardMember", "alwaysSaveCard", "operateId", "installments", "saveLog", "declinesPerOrder", "declinesPerIpHour", "declinesPerShopperHour", "registrationsPerHour", "abandonAfterMinutes"])}
         secrets={{ merchantPass: secretHint(s.merchantPass), aesKey: secretHint(s.aesKey), aesIv: secretHint(s.aesIv) }}
       />
     </div>

@@ -32,13 +32,14 @@ export interface CardSettingsValues {
   declinesPerIpHour: number;
   declinesPerShopperHour: number;
   registrationsPerHour: number;
+  abandonAfterMinutes: number;
 }
 
 type Hint = { set: boolean; last2: string };
 type Checkbox = "enabled" | "testMode" | "threeDSecure" | "securityCode" | "cardMember" | "alwaysSaveCard" | "saveLog";
 type Text = "title" | "description" | "merchantId" | "tenantId" | "tokenAuthCode";
 type Secret = "merchantPass" | "aesKey" | "aesIv";
-type Limit = "declinesPerOrder" | "declinesPerIpHour" | "declinesPerShopperHour" | "registrationsPerHour";
+type Limit = "declinesPerOrder" | "declinesPerIpHour" | "declinesPerShopperHour" | "registrationsPerHour" | "abandonAfterMinutes";
 
 export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsValues; secrets: Record<Secret, Hint> }) {
   const { dict } = useI18n();
@@ -60,13 +61,13 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
     </Field>
   );
 
-  const limit = (name: Limit, label: string, max: number, hint?: string) => (
+  const limit = (name: Limit, label: string, max: number, hint?: string, min = 1) => (
     <Field id={name} label={label} hint={hint} error={err(name)}>
       <input
         id={name}
         name={name}
         type="number"
-        min={1}
+        min={min}
         max={max}
         step={1}
         inputMode="numeric"
@@ -137,6 +138,7 @@ export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsVa
         {limit("declinesPerShopperHour", t.declinesPerShopperHour, 100)}
         {limit("registrationsPerHour", t.registrationsPerHour, 100)}
       </fieldset>
+      {limit("abandonAfterMinutes", t.abandonAfterMinutes, 1440, t.abandonAfterMinutesHelp, 10)}
       <SubmitButton pending={pending} pendingLabel={dict.common.saving}>
         {dict.common.save}
       </SubmitButton>

@@ -56,7 +56,7 @@ describe("saveCvsSettingsAction", () => {
   });
 
   it("refuses a test mode that disagrees with the enabled card gateway", async () => {
-    await t.db.gatewaySettings.create({ data: { gateway: "card", values: JSON.stringify({ enabled: true, testMode: true }) } });
+    await t.db.gatewaySettings.create({ data: { gateway: "card", values: JSON.stringify({ enabled: true, testMode: true, threeDSecure: false }) } });
     const res = await save({ ok: true }, form({ ...base, testMode: "" }));
     expect(res).toMatchObject({ ok: false, errors: { testMode: "settings.modeMismatchCvs" } });
     expect((await stored()).testMode).toBe(true);

@@ -1,8 +1,8 @@
 // オンライン収納代行 end to end: the admin sets the gateway up in the settings UI (fee table,
 // refused overlaps and test-mode mismatch), a shopper pays 3,330 yen at Lawson on the emulator's
 // payment page, the 入金結果通知 arrives over HTTP and the order becomes 処理中 / 入金済.
-import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
-import { checkoutWithCvs, emulator, gatewayRows, orderOf, restoreGatewayRows, withDb } from "./cvs-support";
+import { addToCart, admin, expect, fillBillingAddress, login, register, test, uniqueEmail } from "./fixtures";
+import { checkoutWithCvs, emulator, enableCvs, gatewayRows, orderOf, restoreGatewayRows, withDb } from "./cvs-support";
 
 let saved: Awaited<ReturnType<typeof gatewayRows>>;
 test.beforeAll(async () => {
@@ -166,4 +166,26 @@ test("a customer finds 支払期日, the payment page and 未入金 on the My Ac
   await expect(info.getByRole("link", { name: "Open the payment page" })).toBeVisible();
   await page.getByRole("button", { name: /日本語/ }).click();
   await expect(info.getByTestId("cvs-status")).toHaveText("未入金");
+});
+
+test("a shopper with the maximum of unpaid orders is asked to pay first: no order, no registration at e-SCOTT", async ({ page }) => {
+  await enableCvs({ unpaidPerEmail: 1, unpaidPerIp: 100 });
+  const email = uniqueEmail("cvs-unpaid-cap");
+  await checkoutWithCvs(page, { email });
+  const orders = await withDb((db) => db.order.count({ where: { email } }));
+  const registrations = (await emulator<{ cvs: unknown[] }>("/_control/state", undefined, "GET")).json.cvs.length;
+
+  await addToCart(page, "imabari-face-towels");
+  await page.goto("/checkout");
+  await fillBillingAddress(page, email);
+  await page.getByRole("radio", { name: /コンビニ・電子マネー・Pay-easy/ }).check();
+  await page.getByRole("button", { name: "注文する" }).click();
+  await expect(page.getByTestId("payment-error")).toHaveText(
+    "お支払いがお済みでないコンビニ・電子マネー・Pay-easy のご注文が上限に達しています。先にお支払いいただくか、別のお支払い方法をお選びください。",
+  );
+  expect(await withDb((db) => db.order.count({ where: { email } }))).toBe(orders);
+  expect((await emulator<{ cvs: unknown[] }>("/_control/state", undefined, "GET")).json.cvs).toHaveLength(registrations);
+
+  // Another address from the same shop computer is still welcome.
+  await checkoutWithCvs(page, { email: uniqueEmail("cvs-unpaid-other") });
 });

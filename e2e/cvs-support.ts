@@ -13,9 +13,12 @@ export { appBox, withDb };
 
 const root = projectRoot;
 
+/** The caps on unpaid orders raised: the whole suite checks out from one address and a few e-mail addresses. */
+export const SUITE_CVS_LIMITS = { unpaidPerEmail: 20, unpaidPerIp: 100 } satisfies Partial<CvsSettings>;
+
 /** Enables the CVS gateway with the emulator's credentials (and the given overrides). */
 export async function enableCvs(overrides: Partial<CvsSettings> = {}): Promise<void> {
-  const settings = { ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs }), ...overrides } as CvsSettings;
+  const settings = { ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs }), ...SUITE_CVS_LIMITS, ...overrides } as CvsSettings;
   await withDb((db) => saveSettings(db, appBox(), "cvs", settings));
 }
 

@@ -10,7 +10,8 @@ import { getLocale } from "@/lib/i18n/server";
 import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
 import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
-import { clientIp } from "@/lib/security/client-ip";
+import { env } from "@/lib/env";
+import { clientIp, clientKey } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
 
 export type PlaceOrderResult =
@@ -35,7 +36,8 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
   if (!cart || view.lines.length === 0) return { status: "empty_cart" };
   if (view.hasProblems) return { status: "cart_changed" };
 
-  const client = { ip: clientIp(requestHeaders), shopper: user ? `user:${user.id}` : `cart:${cart.id}` };
+  const ip = clientIp(requestHeaders);
+  const client = { ip, shopper: user ? `user:${user.id}` : `cart:${cart.id}`, email: parsed.data.email, key: clientKey(ip, env().APP_ENCRYPTION_KEY ?? ""), checkoutKey };
   const ctx = { locale, total: view.totals.total, userId: user?.id ?? null, client };
   const methods = await availablePaymentMethods(ctx);
   if (methods.length === 0) return { status: "no_payment_method" };
@@ -57,6 +59,7 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
       paymentMethod: gateway.id,
       fees: (await gateway.fees?.(ctx)) ?? [],
       shipping: shippingRule(),
+      clientKey: client.key,
     });
     const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email }, input.value, ctx);
     return { status: "placed", outcome };

@@ -17,6 +17,8 @@ export interface PlaceOrderInput {
   paymentMethod: string | null;
   fees?: (FeeLine & { code: string; name: string })[];
   shipping: ShippingRule;
+  /** The client's hashed IP address (lib/security/client-ip.ts clientKey). */
+  clientKey?: string | null;
 }
 
 export interface PlacedOrder {
@@ -63,6 +65,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           cartId: input.cartId,
           userId: input.userId,
           email,
+          clientKey: input.clientKey ?? null,
           status: "pending",
           locale: input.locale,
           paymentMethod: input.paymentMethod,

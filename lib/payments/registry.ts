@@ -22,6 +22,12 @@ export interface CheckoutClient {
   ip: string;
   /** The shopper: "user:<id>" for an account, "cart:<id>" for a guest. */
   shopper: string;
+  /** The e-mail address of the order being placed. */
+  email?: string;
+  /** The IP address as orders store it (lib/security/client-ip.ts clientKey). */
+  key?: string;
+  /** The checkout being submitted: its own order is not counted against it. */
+  checkoutKey?: string;
 }
 
 export type Availability = { available: true } | { available: false; reasons: MessageRef[] };

@@ -8,6 +8,7 @@ import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
 import { notificationEndpoint } from "@/lib/payments/cvs/notification";
 import { cvsStatusChangeBlock, runCvsOperation } from "@/lib/payments/cvs/operations";
 import { runExpiryCheck } from "@/lib/payments/cvs/scheduler";
+import { unpaidCvsAllowed } from "@/lib/payments/cvs/unpaid-cap";
 import { cvsOrderView } from "@/lib/payments/cvs/order-view";
 import { cvsDisplayStatus, cvsStatusLabel } from "@/lib/payments/cvs/status";
 import { db } from "@/lib/db";
@@ -38,6 +39,11 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
   },
   async fees(ctx) {
     return cvsFeeLines(await gatewaySettings("cvs"), ctx.total, ctx.locale);
+  },
+  async admit(ctx) {
+    if (!ctx.client) return null;
+    const settings = await gatewaySettings("cvs");
+    return (await unpaidCvsAllowed(db(), settings, ctx.client)) ? null : dictionaryFor(ctx.locale).cvs.tooManyUnpaid;
   },
   // Nothing to enter: the shopper chooses the store on e-SCOTT's payment page.
   async parseInput() {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { msg, type MessageKey } from "@/lib/i18n/keys";
 import { feeRowsSchema, type FeeRow } from "@/lib/payments/settings/fees";
-import { alnum, checkbox, digits, trimmed } from "@/lib/payments/settings/fields";
+import { alnum, checkbox, digits, limit, trimmed } from "@/lib/payments/settings/fields";
 
 export const CVS_SECRETS = ["merchantPass"] as const;
 
@@ -18,6 +18,10 @@ export const cvsSettingsSchema = z
     feeEnabled: checkbox.default(false),
     feeRows: feeRowsSchema.default([]),
     saveLog: checkbox.default(true),
+    // Unpaid orders hold stock until their deadline (up to 60 days): how many one shopper may have
+    // open, by e-mail address and by client IP address (lib/payments/cvs/unpaid-cap.ts).
+    unpaidPerEmail: limit(20).default(3),
+    unpaidPerIp: limit(100).default(10),
   })
   .superRefine((s, ctx) => {
     if (!s.title) ctx.addIssue({ code: "custom", path: ["title"], message: msg("errors.required") });

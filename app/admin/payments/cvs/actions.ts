@@ -16,7 +16,7 @@ export interface CvsSettingsState {
   errors?: FieldErrors;
 }
 
-const SCALARS = ["enabled", "title", "description", "testMode", "merchantId", "merchantPass", "payLimitDays", "feeEnabled", "saveLog"] as const;
+const SCALARS = ["enabled", "title", "description", "testMode", "merchantId", "merchantPass", "payLimitDays", "feeEnabled", "saveLog", "unpaidPerEmail", "unpaidPerIp"] as const;
 
 /** The settings form: scalar fields by name, the fee table as feeRows.<i>.<from|to|fee>. */
 function settingsInput(form: FormData): Record<string, unknown> {

@@ -37,7 +37,7 @@ export default async function CvsSettingsPage() {
         <p className="text-xs text-stone-600">{dict.cvs.notifyUrlHint}</p>
       </Panel>
       <CvsSettingsForm
-        initial={formValues(s, ["enabled", "title", "description", "testMode", "merchantId", "payLimitDays", "feeEnabled", "feeRows", "saveLog"])}
+        initial={formValues(s, ["enabled", "title", "description", "testMode", "merchantId", "payLimitDays", "feeEnabled", "feeRows", "saveLog", "unpaidPerEmail", "unpaidPerIp"])}
         passHint={secretHint(s.merchantPass)}
         presetRows={PRESET_FEE_ROWS}
       />

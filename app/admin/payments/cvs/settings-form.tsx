@@ -23,6 +23,8 @@ export interface CvsSettingsValues {
   feeEnabled: boolean;
   feeRows: FeeRow[];
   saveLog: boolean;
+  unpaidPerEmail: number;
+  unpaidPerIp: number;
 }
 
 type RowText = { key: number; from: string; to: string; fee: string };
@@ -34,7 +36,7 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
   const { dict } = useI18n();
   const t = dict.cvs;
   const [state, action, pending] = useActionState<CvsSettingsState, FormData>(saveCvsSettingsAction, { ok: true });
-  const [v, setV] = useState({ ...initial, payLimitDays: String(initial.payLimitDays), merchantPass: "" });
+  const [v, setV] = useState({ ...initial, payLimitDays: String(initial.payLimitDays), unpaidPerEmail: String(initial.unpaidPerEmail), unpaidPerIp: String(initial.unpaidPerIp), merchantPass: "" });
   const [rows, setRows] = useState<RowText[]>(() => toText(initial.feeRows));
   const errors = state.errors ?? {};
   const err = (key: string) => errorText(dict, errors[key]) || undefined;
@@ -56,7 +58,7 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
     <CheckboxField name={name} legend={legend} label={label} hint={hint} error={err(name)} checked={v[name]} onChange={set(name)} />
   );
 
-  const text = (name: "title" | "description" | "merchantId" | "payLimitDays", label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const text = (name: "title" | "description" | "merchantId" | "payLimitDays" | "unpaidPerEmail" | "unpaidPerIp", label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field id={name} label={label} hint={hint} error={err(name)}>
       <input id={name} name={name} value={v[name]} onChange={set(name)} aria-invalid={err(name) ? true : undefined} aria-describedby={describedBy(name, hint, err(name))} className={inputClass} {...props} />
     </Field>
@@ -86,6 +88,8 @@ export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: Cv
         />
       </Field>
       {text("payLimitDays", t.payLimitDays, t.payLimitDaysHint, { inputMode: "numeric", type: "number", min: 1, max: 60 })}
+      {text("unpaidPerEmail", t.unpaidPerEmail, t.unpaidCapHint, { inputMode: "numeric", type: "number", min: 1, max: 20 })}
+      {text("unpaidPerIp", t.unpaidPerIp, t.unpaidCapHint, { inputMode: "numeric", type: "number", min: 1, max: 100 })}
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium text-stone-800">{t.fee}</legend>

@@ -4,7 +4,7 @@
 // (scripts/launch/prepare.ts prepareDatabase), with the same code:
 //
 // - applies the pending migrations (= `npm run db:migrate`; creates a missing database);
-// - creates the first administrator when there is none and prints its password once;
+// - creates the first administrator when there is none and prints its one-time setup link;
 // - with --seed-demo only: adds the demo catalog's missing products (`npm start` always does);
 // - prints the live-mode warning when a gateway is in live mode behind an http:// SITE_URL.
 //
@@ -12,11 +12,12 @@
 // instances (deploy/preflight.ts), wants NEXTAUTH_SECRET and APP_ENCRYPTION_KEY from the environment.
 //   set -a; . /etc/escott-storefront/env; set +a
 //   node --import tsx deploy/prepare.ts [--seed-demo]
-import { ensureAdmin } from "@/lib/auth/ensure-admin";
+import { ensureAdmin } from "@/lib/auth/admin-setup";
 import { createDb } from "@/lib/db";
 import { deploymentProblems, GENERATED_SECRETS, parseEnv } from "@/lib/env";
 import { seedCatalog } from "@/prisma/seed";
 import { applyMigrations } from "@/scripts/db/migrate";
+import { printAdminSetup } from "@/scripts/launch/admin-banner";
 import { liveModeWarnings } from "@/scripts/launch/prepare";
 
 async function main(): Promise<void> {
@@ -36,13 +37,7 @@ async function main(): Promise<void> {
       console.log(seeded ? `Seeded ${seeded} demo products.` : "Demo catalog already present.");
     }
     const admin = await ensureAdmin(db, env.ADMIN_EMAIL);
-    if (admin) {
-      console.log("\n┌─ Administrator account created (shown only this once) ─────────");
-      console.log(`│  email:    ${admin.email}`);
-      console.log(`│  password: ${admin.password}`);
-      console.log(`│  log in at ${new URL("/login", env.SITE_URL).href}`);
-      console.log("└────────────────────────────────────────────────────────────────\n");
-    }
+    if (admin) printAdminSetup(admin, env.SITE_URL);
     for (const warning of await liveModeWarnings(db, env.SITE_URL)) console.warn(`Warning: ${warning}`);
   } finally {
     await db.$disconnect();

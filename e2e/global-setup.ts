@@ -15,6 +15,8 @@ import { mkdtempSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { completeAdminSetup } from "@/lib/auth/admin-setup";
+import { createDb } from "@/lib/db";
 import { buildIfNeeded } from "@/scripts/launch/build";
 import { startEmulatorIfNeeded } from "@/scripts/launch/emulator";
 import { prepareDatabase, projectRoot, resolveConfig } from "@/scripts/launch/prepare";
@@ -76,6 +78,16 @@ async function setup(engine: E2eEngine, dir: string): Promise<void> {
   const { env, childEnv } = resolveConfig(source);
   const prepared = await prepareDatabase(env);
   if (!prepared.admin) throw new Error("expected a fresh database with a new admin");
+  // The merchant would open the printed setup link (e2e/admin-setup.spec.ts does, for another admin);
+  // the suite's admin is set up through the same code with a password of its own.
+  const adminPassword = `e2e-admin-${randomBytes(12).toString("base64url")}`;
+  const setupDb = createDb(env.DATABASE_URL);
+  try {
+    const done = await completeAdminSetup(setupDb, prepared.admin.token, { password: adminPassword, passwordConfirm: adminPassword });
+    if (!done.ok) throw new Error(`admin setup failed: ${JSON.stringify(done.errors)}`);
+  } finally {
+    await setupDb.$disconnect();
+  }
 
   const emulator = await startEmulatorIfNeeded(projectRoot, env, {
     // Through the proxy on PostgreSQL: notifications reach either instance, as from e-SCOTT.
@@ -138,7 +150,7 @@ async function setup(engine: E2eEngine, dir: string): Promise<void> {
     // and open secrets with the same key as the suite's shop.
     APP_ENCRYPTION_KEY: source.APP_ENCRYPTION_KEY,
     E2E_ADMIN_EMAIL: prepared.admin.email,
-    E2E_ADMIN_PASSWORD: prepared.admin.password,
+    E2E_ADMIN_PASSWORD: adminPassword,
   });
   if (engine === "postgresql") {
     console.log(`e2e on PostgreSQL (database ${new URL(databaseUrl).pathname.slice(1)}): ${instances.map((i) => `${i.id} ${i.url}`).join(", ")} behind the round-robin proxy ${siteUrl}`);

@@ -2,6 +2,7 @@
 // the gateway (the default), build if the sources changed, and serve the shop.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { printAdminSetup } from "@/scripts/launch/admin-banner";
 import { buildIfNeeded } from "@/scripts/launch/build";
 import { startEmulatorIfNeeded } from "@/scripts/launch/emulator";
 import { loadDotEnv, prepareDatabase, projectRoot, resolveConfig } from "@/scripts/launch/prepare";
@@ -15,13 +16,7 @@ async function main() {
   if (prepared.migrations.length) console.log(`Applied migrations: ${prepared.migrations.join(", ")}`);
   if (prepared.seeded) console.log(`Seeded ${prepared.seeded} demo products.`);
   for (const warning of prepared.warnings) console.warn(`Warning: ${warning}`);
-  if (prepared.admin) {
-    console.log("\n┌─ Administrator account created (shown only this once) ─────────");
-    console.log(`│  email:    ${prepared.admin.email}`);
-    console.log(`│  password: ${prepared.admin.password}`);
-    console.log(`│  log in at ${new URL("/login", env.SITE_URL).href}`);
-    console.log("└────────────────────────────────────────────────────────────────\n");
-  }
+  if (prepared.admin) printAdminSetup(prepared.admin, env.SITE_URL);
 
   const children: ChildProcess[] = [];
   const emulator = await startEmulatorIfNeeded(projectRoot, env);

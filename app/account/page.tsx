@@ -4,7 +4,11 @@ import { StatusBadge } from "@/components/order/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Table } from "@/components/ui/table";
+import { ResendVerificationButton } from "@/components/auth/resend-verification-button";
+import { Notice } from "@/components/ui/notice";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { fmt, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { ordersOfUser } from "@/lib/orders/queries";
@@ -16,7 +20,7 @@ export async function generateMetadata() {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [{ locale, dict }, orders] = await Promise.all([getDictionary(), ordersOfUser(user.id)]);
+  const [{ locale, dict }, orders, verified] = await Promise.all([getDictionary(), ordersOfUser(user.id), isEmailVerified(db(), user.id)]);
   return (
     <div className="space-y-6">
       <div>
@@ -27,6 +31,12 @@ export default async function AccountPage() {
         <Link href="/account/card" className="mt-2 inline-block text-sm text-brand-700 underline">{dict.card.accountTitle}</Link>
         <Link href="/account/password" className="mt-2 ml-4 inline-block text-sm text-brand-700 underline">{dict.account.changePassword}</Link>
       </div>
+      {!verified && (
+        <Notice tone="warning" as="div" className="space-y-2" data-testid="verify-needed">
+          <p>{dict.auth.verifyNeeded}</p>
+          <ResendVerificationButton />
+        </Notice>
+      )}
       <Panel title={dict.account.logoutEverywhere}>
         <p className="mb-2 text-sm text-stone-600">{dict.account.logoutEverywhereHelp}</p>
         <LogoutEverywhereButton label={dict.account.logoutEverywhere} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LoginForm } from "@/components/auth/login-form";
 import { FormPage } from "@/components/ui/form-page";
 import { safeReturnPath } from "@/lib/auth/safe-redirect";
@@ -14,6 +15,11 @@ export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   return (
     <FormPage title={dict.account.loginTitle} alternative={{ prompt: dict.account.noAccount, href: `/register?next=${encodeURIComponent(next)}`, label: dict.nav.register }}>
       <LoginForm next={next} />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {dict.auth.forgotLink}
+        </Link>
+      </p>
     </FormPage>
   );
 }

@@ -1,4 +1,5 @@
 import type { ja } from "@/lib/i18n/ja";
+import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
 
@@ -6,6 +7,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof ja>;
 
 export const en: Dictionary = {
+  auth: authEn,
   card: cardEn,
   cvs: cvsEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },

@@ -1,9 +1,11 @@
 // Japanese is the default language. Every UI string lives here and in en.ts (same shape,
 // enforced by the type in en.ts). Placeholders are written {name} and filled by fmt().
+import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
 
 export const ja = {
+  auth: authJa,
   card: cardJa,
   cvs: cvsJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },

@@ -15,11 +15,11 @@ afterAll(async () => {
 
 describe("runHousekeeping", () => {
   it("asks every gateway; the CVS check waits for the gateway to be enabled unless run for cron", async () => {
-    expect(await runHousekeeping()).toEqual({ card: { abandoned: 0, interrupted: 0 }, cvs: null, shop: { throttleCountersPruned: 0, sessionsPruned: 0, rejectionCountsPruned: 0 } });
+    expect(await runHousekeeping()).toEqual({ card: { abandoned: 0, interrupted: 0 }, cvs: null, shop: { throttleCountersPruned: 0, sessionsPruned: 0, rejectionCountsPruned: 0, authTokensPruned: 0 } });
     expect(await runHousekeeping({ awaitMail: true })).toEqual({
       card: { abandoned: 0, interrupted: 0 },
       cvs: { checked: 0, expired: 0, paid: 0, skipped: 0, abandoned: 0 },
-      shop: { throttleCountersPruned: 0, sessionsPruned: 0, rejectionCountsPruned: 0 },
+      shop: { throttleCountersPruned: 0, sessionsPruned: 0, rejectionCountsPruned: 0, authTokensPruned: 0 },
     });
   });
 
@@ -35,7 +35,7 @@ describe("runHousekeeping", () => {
 
   it("prunes expired throttle counters", async () => {
     await t.db.throttleCounter.create({ data: { key: "login-ip:x:1", count: 3, expiresAt: new Date(Date.now() - 1000) } });
-    expect((await runHousekeeping())?.shop).toEqual({ throttleCountersPruned: 1, sessionsPruned: 0, rejectionCountsPruned: 0 });
+    expect((await runHousekeeping())?.shop).toEqual({ throttleCountersPruned: 1, sessionsPruned: 0, rejectionCountsPruned: 0, authTokensPruned: 0 });
   });
 
   it("never runs twice at once in one process", async () => {

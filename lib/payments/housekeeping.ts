@@ -5,6 +5,7 @@ import "server-only";
 // processes only the holder of the "housekeeping" lease works (lib/jobs/lease.ts), so each due
 // payment is asked about at e-SCOTT once, and every change is a compare-and-set besides.
 import { pruneExpiredSessions } from "@/lib/auth/sessions";
+import { pruneAuthTokens } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { releaseHeldLeases, withLease } from "@/lib/jobs/lease";
@@ -40,6 +41,7 @@ async function housekeep(awaitMail: boolean): Promise<Report> {
     throttleCountersPruned: await pruneThrottleCounters(db()),
     sessionsPruned: await pruneExpiredSessions(db()),
     rejectionCountsPruned: await pruneRejectionCounts(db()),
+    authTokensPruned: await pruneAuthTokens(db()),
   };
   return report;
 }

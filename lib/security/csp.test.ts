@@ -132,6 +132,8 @@ describe("headers", () => {
   it("no referrer at all from order pages opened with their access key", () => {
     expect(carriesAccessKey("/order/7", new URLSearchParams("key=abc"))).toBe(true);
     expect(carriesAccessKey("/order/7", new URLSearchParams(""))).toBe(false);
+    for (const path of ["/reset-password/abc", "/verify-email/abc", "/setup/abc"]) expect(carriesAccessKey(path, new URLSearchParams(""))).toBe(true);
+    expect(carriesAccessKey("/forgot-password", new URLSearchParams(""))).toBe(false);
     expect(carriesAccessKey("/account/orders/7", new URLSearchParams("key=abc"))).toBe(false);
     const h = securityHeaders({ nonce: "n", origins, siteUrl: "http://localhost:3000", pathname: "/order/12", searchParams: new URLSearchParams("key=s3cret") });
     expect(h["Referrer-Policy"]).toBe("no-referrer");

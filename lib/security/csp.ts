@@ -152,8 +152,12 @@ export const PERMISSIONS_POLICY = [
 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-/** Pages whose URL carries the order access key: the key must not leave in a Referer header. */
+/**
+ * Pages whose URL carries a secret — the order access key, or a single-use account link's token
+ * (password reset, e-mail verification, admin setup): it must not leave in a Referer header.
+ */
 export function carriesAccessKey(pathname: string, searchParams: URLSearchParams): boolean {
+  if (/^\/(reset-password|verify-email|setup)\/[^/]+\/?$/.test(pathname)) return true;
   return /^\/order\/[^/]+\/?$/.test(pathname) && searchParams.has("key");
 }
 

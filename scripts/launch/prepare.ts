@@ -2,7 +2,7 @@
 // demo catalog, first admin. Shared by `npm start`, `npm run dev` and the e2e harness.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureAdmin } from "@/lib/auth/ensure-admin";
+import { ensureAdmin, type AdminSetup } from "@/lib/auth/admin-setup";
 import { createDb } from "@/lib/db";
 import { deploymentProblems, GENERATED_SECRETS, liveModeNeedsHttps, parseEnv, type Env } from "@/lib/env";
 import { liveGateways } from "@/lib/payments/settings/store";
@@ -42,7 +42,8 @@ export function resolveConfig(source: NodeJS.ProcessEnv, dataDir = path.join(pro
 }
 
 export interface PreparedShop {
-  admin: { email: string; password: string } | null;
+  /** The first admin's setup link while no administrator has a password. */
+  admin: AdminSetup | null;
   migrations: string[];
   seeded: number;
   /** Things the merchant should fix, printed at start-up (the shop still starts). */

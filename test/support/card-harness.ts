@@ -100,7 +100,7 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
     control,
     state: () => control<EmulatorState>("/_control/state", undefined, "GET"),
     async user(email) {
-      return t.db.user.create({ data: { email: email ?? `u-${randomUUID()}@example.com`, passwordHash: "x" }, select: { id: true, email: true } });
+      return t.db.user.create({ data: { email: email ?? `u-${randomUUID()}@example.com`, passwordHash: "x", emailVerifiedAt: new Date() }, select: { id: true, email: true } });
     },
     async order(o = {}) {
       const product = await createProduct(t.db, { priceYen: o.priceYen ?? 5500, stock: 10 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import type { MessageKeys } from "@/lib/i18n";
@@ -14,7 +15,7 @@ import { clientIp } from "@/lib/security/client-ip";
 import { liveModeReasons } from "@/lib/security/live-mode";
 
 export type CardAccountResult =
-  | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired" | "card.tooManyRegistrations"> }
+  | { ok: boolean; notice: MemberNotice | MessageKeys<"card.unavailable" | "card.invalidPayload" | "card.agreementRequired" | "card.tooManyRegistrations" | "auth.verifyNeeded"> }
   | { ok: true; post: { action: string; fields: Record<string, string> } };
 
 const payloadSchema = z
@@ -37,6 +38,7 @@ export async function registerCardAction(payload: unknown): Promise<CardAccountR
   const found = await context();
   // A card registration sends card data to e-SCOTT like a payment: not in live mode over http://.
   if (!found || liveModeReasons(found.c.settings, env().SITE_URL).length > 0) return { ok: false, notice: "card.unavailable" };
+  if (!(await isEmailVerified(found.c.db, found.user.id))) return { ok: false, notice: "auth.verifyNeeded" };
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, notice: "card.invalidPayload" };
   if (found.c.settings.threeDSecure && parsed.data.agreement !== true) return { ok: false, notice: "card.agreementRequired" };

@@ -3,7 +3,10 @@ import { DeleteCardForm } from "@/components/account/card/delete-card-form";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, Panel } from "@/components/ui/panel";
+import { ResendVerificationButton } from "@/components/auth/resend-verification-button";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { CARD_BRAND_NAMES, type CardBrand } from "@/lib/escott/installments";
 import { errorText, fmt, isMessageRef, type MessageRef } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
@@ -27,6 +30,8 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
   // 4MemRefM: what e-SCOTT has on file, not our cache.
   const card = available ? await referenceSavedCard(c, user.id) : null;
   const block = available && card ? await deletionBlock(c.db, user.id, c.now()) : null;
+  // Saving a card needs a verified address (lib/auth/email-verification.ts).
+  const verified = await isEmailVerified(db(), user.id);
 
   return (
     <div className="max-w-2xl space-y-6">
@@ -56,15 +61,22 @@ export default async function AccountCardPage({ searchParams }: PageProps<"/acco
             )}
           </Panel>
           <Panel title={card ? dict.card.updateTitle : dict.card.registerTitle} titleId="card-form-title">
-            <CardRegisterForm
-              hasCard={card !== null}
-              config={{
-                tokenScript: c.client.urls.tokenScript ?? "",
-                securityCode: c.settings.securityCode,
-                threeDSecure: c.settings.threeDSecure,
-                expiryYears: expiryYears(new Date()),
-              }}
-            />
+            {verified ? (
+              <CardRegisterForm
+                hasCard={card !== null}
+                config={{
+                  tokenScript: c.client.urls.tokenScript ?? "",
+                  securityCode: c.settings.securityCode,
+                  threeDSecure: c.settings.threeDSecure,
+                  expiryYears: expiryYears(new Date()),
+                }}
+              />
+            ) : (
+              <Notice tone="warning" as="div" className="space-y-2" data-testid="verify-needed">
+                <p>{dict.auth.verifyNeeded}</p>
+                <ResendVerificationButton />
+              </Notice>
+            )}
           </Panel>
           {card && (
             <Panel title={dict.card.deleteTitle} titleId="delete-card-title">

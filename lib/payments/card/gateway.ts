@@ -19,6 +19,7 @@ import { defaultSettings } from "@/lib/payments/settings/store";
 import { cardAttemptsAllowed } from "@/lib/payments/card/card-testing";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import type { CardClientData } from "@/lib/payments/card/client-data";
+import { isEmailVerified } from "@/lib/auth/email-verification";
 import { loadCardContext } from "@/lib/payments/card/context";
 import { expiryYears } from "@/lib/payments/card/expiry-years";
 import { parseCardPayload, type CardInput, type MemberState } from "@/lib/payments/card/input";
@@ -30,7 +31,8 @@ function localized(value: string, fallback: string, locale: Locale, english: str
 }
 
 async function memberState(settings: CardSettings, userId: string | null): Promise<MemberState> {
-  if (!userId || !settings.cardMember) return { kind: "guest" };
+  // Saved cards need a verified address: until then the account pays like a guest.
+  if (!userId || !settings.cardMember || !(await isEmailVerified(db(), userId))) return { kind: "guest" };
   const summary = await memberSummary(db(), userId);
   return summary ? { kind: "member", prefix: brandPrefix(summary.brand) } : { kind: "none" };
 }

@@ -1,0 +1,95 @@
+"use client";
+// A new password twice, for a single-use link (password reset, the first admin's setup): the
+// action gets the link's token with the values. On success the form gives way to a message and
+// a link to log in.
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { useI18n } from "@/components/i18n-provider";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
+import { errorText } from "@/lib/i18n";
+
+type Name = "password" | "passwordConfirm";
+type Result = { ok: true } | { ok: false; errors: FieldErrors };
+
+export function NewPasswordForm({
+  token,
+  action,
+  minLength,
+  submitLabel,
+  loginHref,
+}: {
+  token: string;
+  action: (token: string, input: Record<Name, string>) => Promise<Result>;
+  minLength: number;
+  submitLabel: string;
+  /** Where the "log in" link of the success message goes. */
+  loginHref: string;
+}) {
+  const { dict } = useI18n();
+  const [values, setValues] = useState<Record<Name, string>>({ password: "", passwordConfirm: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    startTransition(async () => {
+      const res = await action(token, values);
+      if (res.ok) {
+        setDone(true);
+        return;
+      }
+      setErrors(res.errors);
+    });
+  };
+
+  if (done) {
+    return (
+      <Notice tone="success" data-testid="password-set">
+        {dict.auth.passwordSet}{" "}
+        <Link href={loginHref} className="underline">
+          {dict.account.login}
+        </Link>
+      </Notice>
+    );
+  }
+
+  const field = (name: Name, label: string, hint?: string) => {
+    const id = `new-${name}`;
+    const error = errorText(dict, errors[name]) || undefined;
+    return (
+      <Field id={id} label={label} required requiredLabel={dict.common.required} hint={hint} error={error}>
+        <input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={minLength}
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className={inputClass}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
+      {errors.form && (
+        <Notice tone="error" data-testid="link-error">
+          {errorText(dict, errors.form)}
+        </Notice>
+      )}
+      {field("password", dict.account.newPassword, minLength >= 12 ? dict.account.passwordHintAdmin : dict.account.passwordHint)}
+      {field("passwordConfirm", dict.account.newPasswordConfirm)}
+      <SubmitButton pendingLabel={dict.auth.saving} pending={pending} className="w-full">
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

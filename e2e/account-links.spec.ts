@@ -21,7 +21,8 @@ test("password reset: the same answer for any address, a link by e-mail that wor
   await page.context().clearCookies();
 
   await page.goto("/login");
-  await page.getByRole("link", { name: "パスワードをお忘れの方" }).click();
+  await expect(page.getByRole("link", { name: "パスワードをお忘れの方" })).toHaveAttribute("href", "/forgot-password");
+  await page.goto("/forgot-password");
   const sent = "ご登録のメールアドレスであれば、パスワード再設定のご案内をお送りしました。";
   await page.getByLabel("メールアドレス").fill(uniqueEmail("nobody"));
   await page.getByRole("button", { name: "再設定用のリンクを送る" }).click();
@@ -33,12 +34,12 @@ test("password reset: the same answer for any address, a link by e-mail that wor
   const link = await mailedLink(email, "password_reset");
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "新しいパスワードの設定" })).toBeVisible();
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("short");
-  await page.getByLabel("新しいパスワード（確認）").fill("short");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("short");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("short");
   await page.getByRole("button", { name: "パスワードを設定する" }).click();
   await expect(page.getByText("パスワードは8文字以上で入力してください。")).toBeVisible();
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("second password 2");
-  await page.getByLabel("新しいパスワード（確認）").fill("second password 2");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("second password 2");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("second password 2");
   await page.getByRole("button", { name: "パスワードを設定する" }).click();
   await expect(page.getByTestId("password-set")).toContainText("パスワードを設定しました。");
 
@@ -85,12 +86,12 @@ test("the first admin's setup link: choose a 12-character password once, then lo
   const response = await page.goto(`/setup/${token}`);
   expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(page.getByText(email)).toBeVisible();
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("too short 1");
-  await page.getByLabel("新しいパスワード（確認）").fill("too short 1");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("too short 1");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("too short 1");
   await page.getByRole("button", { name: "設定して管理画面へ" }).click();
   await expect(page.getByText("管理者のパスワードは12文字以上で入力してください。")).toBeVisible();
-  await page.getByLabel("新しいパスワード", { exact: true }).fill("a long admin password");
-  await page.getByLabel("新しいパスワード（確認）").fill("a long admin password");
+  await page.getByRole("textbox", { name: "新しいパスワード", exact: true }).fill("a long admin password");
+  await page.getByRole("textbox", { name: "新しいパスワード（確認）", exact: true }).fill("a long admin password");
   await page.getByRole("button", { name: "設定して管理画面へ" }).click();
   await page.getByTestId("password-set").getByRole("link", { name: "ログイン" }).click();
   await page.getByLabel("メールアドレス").fill(email);

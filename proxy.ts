@@ -8,6 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { cachedCardMode, cardModeFromStored, escottOrigins, newNonce, securityHeaders, type CardModeChoice } from "@/lib/security/csp";
+import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
 // Which e-SCOTT host serves the token script depends on the card gateway's テストモード, kept in the database.
 // With the emulator both modes are the same origin and nothing is read. With Sony Payment Services' hosts the
@@ -17,6 +18,14 @@ const storedCardMode = cachedCardMode(async () => {
   const row = await db().gatewaySettings.findUnique({ where: { gateway: "card" }, select: { values: true } });
   return cardModeFromStored(row?.values);
 }, 10_000);
+
+/** The path and query of the page asked for (without Next.js's own `_rsc` parameter). */
+function requestPath(url: URL): string {
+  const search = new URLSearchParams(url.search);
+  search.delete("_rsc");
+  const query = search.toString();
+  return url.pathname + (query ? `?${query}` : "");
+}
 
 function isAdminPath(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");
@@ -51,6 +60,9 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   requestHeaders.set("x-nonce", nonce);
+  // Which page was asked for, for the admin layout: its login and second-factor redirects come back
+  // here (a layout is not told its page's path). Always set here, so a client cannot supply its own.
+  requestHeaders.set(REQUEST_PATH_HEADER, requestPath(request.nextUrl));
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

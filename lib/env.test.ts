@@ -12,7 +12,10 @@ describe("parseEnv", () => {
       ESCOTT_EMULATOR_URL: "http://localhost:4010",
       ESCOTT_TIMEOUT_MS: 60000,
       EMULATOR_AUTOSTART: true,
+      // npm start on a fresh machine reaches the admin without an authenticator app.
+      ADMIN_REQUIRE_2FA: false,
     });
+    expect(parseEnv({ ADMIN_REQUIRE_2FA: "true" }).ADMIN_REQUIRE_2FA).toBe(true);
   });
 
   it("treats empty values as unset", () => {

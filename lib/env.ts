@@ -23,6 +23,8 @@ export const envSchema = z.object({
   /** Encrypts secrets at rest (gateway passwords, card-member ids). The launcher generates one into data/ when unset. */
   APP_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   ADMIN_EMAIL: z.string().email().default("admin@example.com"),
+  /** Every admin must set up a second factor (TOTP, /admin/security) before any other admin page; off by default. */
+  ADMIN_REQUIRE_2FA: bool.default(false),
   SHIPPING_FEE_YEN: z.coerce.number().int().min(0).default(800),
   FREE_SHIPPING_THRESHOLD_YEN: z.coerce.number().int().min(0).default(10000),
   /** A JSON file with the 特定商取引法 / privacy texts; defaults to content/legal.json. */

@@ -1,10 +1,15 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n/server";
+import { REQUEST_PATH_HEADER, requestPathUnder } from "@/lib/security/request-path";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // Each page and action checks again: a layout does not guard the requests of its children.
-  await requireAdmin("/admin");
+  // The enrolment page is under this layout, so the layout lets an admin without a second factor
+  // through even with ADMIN_REQUIRE_2FA (every other page sends them to enrol).
+  // Pages redirected from here come back to the page asked for (proxy.ts passes its path on).
+  await requireAdmin(requestPathUnder((await headers()).get(REQUEST_PATH_HEADER), "/admin"), { enrolment: true });
   const { dict } = await getDictionary();
   const links = [
     { href: "/admin", label: dict.admin.dashboard },
@@ -13,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/payments/log", label: dict.card.navPaymentLog },
     { href: "/admin/users", label: dict.card.navUsers },
     { href: "/admin/outbox", label: dict.cvs.outboxTitle },
+    { href: "/admin/security", label: dict.twoFactor.nav },
   ];
   return (
     <div className="grid gap-6 md:grid-cols-[200px_1fr]">

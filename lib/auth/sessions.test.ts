@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("revocable sessions", () => {
   it("a live session gives the user as the database has them now (a demoted admin is a customer at once)", async () => {
     const sid = await startUserSession(t.db, "u1");
-    expect(await sessionUser(t.db, sid, "u1")).toEqual({ id: "u1", email: "hanako@shop.test", role: "admin" });
+    expect(await sessionUser(t.db, sid, "u1")).toEqual({ id: "u1", email: "hanako@shop.test", role: "admin", sessionId: sid, twoFactor: { enabled: false, passed: false } });
     await t.db.user.update({ where: { id: "u1" }, data: { role: "customer" } });
     expect(await sessionUser(t.db, sid, "u1")).toMatchObject({ role: "customer" });
     await t.db.user.update({ where: { id: "u1" }, data: { role: "admin" } });

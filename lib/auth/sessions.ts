@@ -12,6 +12,10 @@ export interface SessionUser {
   id: string;
   email: string;
   role: "customer" | "admin";
+  /** The login that the cookie names (UserSession.id). */
+  sessionId: string;
+  /** Whether the user has a second factor (lib/auth/two-factor.ts), and whether this login passed it since it was set up. */
+  twoFactor: { enabled: boolean; passed: boolean };
 }
 
 export async function startUserSession(db: Db, userId: string, now = new Date()): Promise<string> {
@@ -22,9 +26,21 @@ export async function startUserSession(db: Db, userId: string, now = new Date())
 
 /** The user of a live session, as the database has it now; null when ended, expired or not theirs. */
 export async function sessionUser(db: Db, sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
-  const row = await db.userSession.findUnique({ where: { id: sessionId }, include: { user: { select: { id: true, email: true, role: true } } } });
+  const row = await db.userSession.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, email: true, role: true, twoFactor: { select: { enabledAt: true } } } } },
+  });
   if (!row || row.userId !== userId || row.expiresAt <= now) return null;
-  return { id: row.user.id, email: row.user.email, role: row.user.role === "admin" ? "admin" : "customer" };
+  const enabledAt = row.user.twoFactor?.enabledAt ?? null;
+  // Passed for the second factor the user has now: not for one set up (again) after this login passed.
+  const passed = enabledAt !== null && row.secondFactorAt !== null && row.secondFactorAt >= enabledAt;
+  return {
+    id: row.user.id,
+    email: row.user.email,
+    role: row.user.role === "admin" ? "admin" : "customer",
+    sessionId: row.id,
+    twoFactor: { enabled: enabledAt !== null, passed },
+  };
 }
 
 export async function endUserSession(db: Db, sessionId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { addItem, ensureCart } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/orders/place";
 import { findMember, saveMember } from "@/lib/payments/card/member-store";
 import { openPending, sealPending, type PendingCheckout } from "@/lib/payments/card/pending";
+import { beginEnrolment } from "@/lib/auth/two-factor";
 import { claimRegistration, PENDING_KIND, rememberRegistration } from "@/lib/payments/card/registration-pending";
 import { defaultSettings, loadSettings, saveSettings } from "@/lib/payments/settings/store";
 import { rotateSealedValues, RotationRefused } from "@/lib/security/rotate";
@@ -59,24 +60,27 @@ async function sealEverything() {
   await saveMember(t.db, A, { userId: user.id, kaiinId: "wc00i1234567", kaiinPass: "000012345678", brand: "visa", last4: "1111" });
   await rememberRegistration(t.db, A, "000000000043", REGISTRATION);
   await t.db.paymentLog.create({ data: { gateway: "card", operateId: "1Auth", kind: "call", outcome: "ok", detail: "plain text, not sealed" } });
-  return { card, payment, userId: user.id };
+  const adminUser = await t.db.user.create({ data: { email: "admin@example.com", passwordHash: "x", role: "admin" } });
+  const totp = (await beginEnrolment(t.db, A, adminUser, "shop"))!;
+  return { card, payment, userId: user.id, adminId: adminUser.id, totpSecret: totp.secret };
 }
 
 async function snapshot() {
-  const [settings, payments, members, logs] = await Promise.all([
+  const [settings, payments, members, logs, secondFactors] = await Promise.all([
     t.db.gatewaySettings.findMany({ orderBy: { gateway: "asc" } }),
     t.db.payment.findMany({ orderBy: { id: "asc" } }),
     t.db.cardMember.findMany({ orderBy: { userId: "asc" } }),
     t.db.paymentLog.findMany({ orderBy: { id: "asc" } }),
+    t.db.twoFactor.findMany({ orderBy: { userId: "asc" } }),
   ]);
-  return JSON.stringify({ settings, payments, members, logs });
+  return JSON.stringify({ settings, payments, members, logs, secondFactors });
 }
 
 describe("rotateSealedValues", () => {
-  it("re-seals gateway secrets, ProcessPass, pending 3-D Secure data, card members and pending registrations with B; A opens none of them", async () => {
-    const { card, payment, userId } = await sealEverything();
+  it("re-seals gateway secrets, ProcessPass, pending 3-D Secure data, card members, pending registrations and TOTP secrets with B; A opens none of them", async () => {
+    const { card, payment, userId, adminId, totpSecret } = await sealEverything();
     const report = await rotateSealedValues(t.db, A, B);
-    expect(report).toEqual({ settings: 4, processPass: 1, pendingData: 1, kaiinId: 1, kaiinPass: 1, pendingRegistration: 1, total: 9 });
+    expect(report).toEqual({ settings: 4, processPass: 1, pendingData: 1, kaiinId: 1, kaiinPass: 1, pendingRegistration: 1, totpSecret: 1, total: 10 });
 
     // Opened with B by the shop's own code…
     expect(await loadSettings(t.db, B, "card", "emulator")).toMatchObject({ merchantPass: "CardPass01", aesKey: card.aesKey, aesIv: card.aesIv, enabled: true });
@@ -88,6 +92,8 @@ describe("rotateSealedValues", () => {
     expect(await findMember(t.db, B, userId)).toMatchObject({ kaiinId: "wc00i1234567", kaiinPass: "000012345678", last4: "1111" });
     const registration = await t.db.paymentLog.findFirstOrThrow({ where: { kind: PENDING_KIND } });
     expect(() => A.open(registration.detail!)).toThrow();
+    expect((await beginEnrolment(t.db, B, { id: adminId, email: "admin@example.com" }, "shop"))?.secret).toBe(totpSecret);
+    await expect(beginEnrolment(t.db, A, { id: adminId, email: "admin@example.com" }, "shop")).rejects.toThrow();
 
     // …and no longer with A.
     await expect(loadSettings(t.db, A, "card", "emulator")).rejects.toThrow();
@@ -117,7 +123,7 @@ describe("rotateSealedValues", () => {
     expect(await snapshot()).toBe(after);
 
     // Rotating on from B works.
-    expect((await rotateSealedValues(t.db, B, C)).total).toBe(9);
+    expect((await rotateSealedValues(t.db, B, C)).total).toBe(10);
     expect((await loadSettings(t.db, C, "cvs", "emulator")).merchantPass).toBe("CvsPass02");
   });
 
@@ -155,7 +161,7 @@ describe("npm run keys:rotate", () => {
     const first = run({ APP_ENCRYPTION_KEY: KEY_A, NEW_APP_ENCRYPTION_KEY: KEY_B });
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("Re-encrypted 9 value(s) in one transaction.");
+    expect(first.stdout).toContain("Re-encrypted 10 value(s) in one transaction.");
     expect(first.stdout).toContain("set APP_ENCRYPTION_KEY to the value of NEW_APP_ENCRYPTION_KEY");
     expect(first.stdout).not.toContain(KEY_B);
     expect((await loadSettings(t.db, B, "card", "emulator")).merchantPass).toBe("CardPass01");
@@ -182,6 +188,7 @@ describe("sealed columns", () => {
     "lib/payments/card/registration-pending.ts", // PaymentLog.detail (kind pending)
     "lib/payments/cvs/checkout.ts", // Payment.processPass
     "lib/payments/settings/store.ts", // GatewaySettings.values
+    "lib/auth/two-factor.ts", // TwoFactor.secret
     "lib/security/rotate.ts",
     "lib/security/secret-box.ts",
   ];

@@ -19,6 +19,7 @@ export const SEALED_COLUMNS = {
   kaiinId: "CardMember.kaiinId",
   kaiinPass: "CardMember.kaiinPass",
   pendingRegistration: "PaymentLog.detail of pending card registrations",
+  totpSecret: "TwoFactor.secret (admins' TOTP secrets)",
 } as const;
 
 export type SealedColumn = keyof typeof SEALED_COLUMNS;
@@ -60,7 +61,7 @@ export async function rotateSealedValues(db: Db, from: SecretBox, to: SecretBox,
   if (sameKey(from, to)) throw new RotationRefused("same_key", "The new key is the same as the old one: nothing to do.");
   return db.$transaction(
     async (tx) => {
-      const report: RotationReport = { settings: 0, processPass: 0, pendingData: 0, kaiinId: 0, kaiinPass: 0, pendingRegistration: 0, total: 0 };
+      const report: RotationReport = { settings: 0, processPass: 0, pendingData: 0, kaiinId: 0, kaiinPass: 0, pendingRegistration: 0, totpSecret: 0, total: 0 };
       const unopened: { column: SealedColumn; sealed: string }[] = [];
       const reseal = (column: SealedColumn) => (sealed: string | null): string | null => {
         if (!sealed) return sealed;
@@ -96,6 +97,10 @@ export async function rotateSealedValues(db: Db, from: SecretBox, to: SecretBox,
         row,
         detail: reseal("pendingRegistration")(row.detail),
       }));
+      const secondFactors = (await tx.twoFactor.findMany({ select: { userId: true, secret: true, updatedAt: true } })).map((row) => ({
+        row,
+        secret: reseal("totpSecret")(row.secret)!,
+      }));
 
       if (unopened.length > 0) throw refusal(unopened, to);
 
@@ -112,6 +117,9 @@ export async function rotateSealedValues(db: Db, from: SecretBox, to: SecretBox,
       }
       for (const { row, detail } of registrations) {
         if (detail !== row.detail) await tx.paymentLog.update({ where: { id: row.id }, data: { detail } });
+      }
+      for (const { row, secret } of secondFactors) {
+        await tx.twoFactor.update({ where: { userId: row.userId }, data: { secret, updatedAt: row.updatedAt } });
       }
       return report;
     },

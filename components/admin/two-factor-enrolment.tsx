@@ -1,0 +1,80 @@
+"use client";
+// Enrolling the second factor: the QR code and setup key (drawn by the server page, `setup`), the
+// form that confirms them with a first code, then the recovery codes — shown here once, from the
+// action's answer, and never again.
+import Link from "next/link";
+import { useState, useTransition, type ReactNode } from "react";
+import { confirmEnrolmentAction } from "@/app/admin/security/actions";
+import { useI18n } from "@/components/i18n-provider";
+import { buttonClass } from "@/components/ui/button";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Panel } from "@/components/ui/panel";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { errorText, type MessageRef } from "@/lib/i18n";
+
+export function TwoFactorEnrolment({ setup, next }: { setup: ReactNode; next: string }) {
+  const { dict } = useI18n();
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<MessageRef | undefined>();
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  if (recoveryCodes) {
+    return (
+      <Panel title={dict.twoFactor.recoveryTitle} titleId="recovery-codes-title" className="space-y-4" data-testid="recovery-codes">
+        <Notice tone="success">{dict.twoFactor.enabled}</Notice>
+        <p className="text-sm">{dict.twoFactor.recoveryHelp}</p>
+        <ol className="grid grid-cols-2 gap-2 font-mono text-sm sm:grid-cols-5">
+          {recoveryCodes.map((c) => (
+            <li key={c} className="rounded border border-stone-200 px-2 py-1 text-center" data-testid="recovery-code">
+              {c}
+            </li>
+          ))}
+        </ol>
+        <Link href={next} className={buttonClass()}>
+          {dict.twoFactor.continue}
+        </Link>
+      </Panel>
+    );
+  }
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    startTransition(async () => {
+      const res = await confirmEnrolmentAction({ code });
+      if (res.ok) setRecoveryCodes(res.recoveryCodes);
+      else setError(res.message);
+    });
+  };
+  const id = "enrol-code";
+  const message = errorText(dict, error) || undefined;
+  return (
+    <>
+      {setup}
+      <Panel title={dict.twoFactor.confirmTitle} titleId="enrol-confirm-title">
+        <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
+          <p className="text-sm">{dict.twoFactor.confirmHelp}</p>
+          <Field id={id} label={dict.twoFactor.code} hint={dict.twoFactor.codeHint} error={message}>
+            <input
+              id={id}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              maxLength={12}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={describedBy(id, dict.twoFactor.codeHint, message)}
+              className={`${inputClass} max-w-40 font-mono tracking-widest`}
+            />
+          </Field>
+          <SubmitButton pendingLabel={dict.twoFactor.confirming} pending={pending}>
+            {dict.twoFactor.confirm}
+          </SubmitButton>
+        </form>
+      </Panel>
+    </>
+  );
+}

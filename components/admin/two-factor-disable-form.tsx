@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { disableTwoFactorAction } from "@/app/admin/security/actions";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, type MessageRef } from "@/lib/i18n";
 
@@ -27,20 +27,7 @@ export function TwoFactorDisableForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
       <p className="text-sm">{dict.twoFactor.disableHelp}</p>
-      <Field id={id} label={dict.twoFactor.proof} error={message}>
-        <input
-          id={id}
-          type="password"
-          autoComplete="off"
-          required
-          maxLength={200}
-          value={proof}
-          onChange={(e) => setProof(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(id, undefined, message)}
-          className={inputClass}
-        />
-      </Field>
+      <TextField id={id} label={dict.twoFactor.proof} error={message} type="password" autoComplete="off" maxLength={200} value={proof} onValue={setProof} />
       <SubmitButton variant="danger" pendingLabel={dict.twoFactor.disabling} pending={pending}>
         {dict.twoFactor.disable}
       </SubmitButton>

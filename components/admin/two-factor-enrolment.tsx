@@ -7,7 +7,7 @@ import { useState, useTransition, type ReactNode } from "react";
 import { confirmEnrolmentAction } from "@/app/admin/security/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -56,20 +56,18 @@ export function TwoFactorEnrolment({ setup, next }: { setup: ReactNode; next: st
       <Panel title={dict.twoFactor.confirmTitle} titleId="enrol-confirm-title">
         <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
           <p className="text-sm">{dict.twoFactor.confirmHelp}</p>
-          <Field id={id} label={dict.twoFactor.code} hint={dict.twoFactor.codeHint} error={message}>
-            <input
-              id={id}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              maxLength={12}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-invalid={message ? true : undefined}
-              aria-describedby={describedBy(id, dict.twoFactor.codeHint, message)}
-              className={`${inputClass} max-w-40 font-mono tracking-widest`}
-            />
-          </Field>
+          <TextField
+            id={id}
+            label={dict.twoFactor.code}
+            hint={dict.twoFactor.codeHint}
+            error={message}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={12}
+            value={code}
+            onValue={setCode}
+            className="max-w-40 font-mono tracking-widest"
+          />
           <SubmitButton pendingLabel={dict.twoFactor.confirming} pending={pending}>
             {dict.twoFactor.confirm}
           </SubmitButton>

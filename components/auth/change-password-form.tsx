@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { changePasswordAction } from "@/app/account/password/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { Notice } from "@/components/ui/notice";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
@@ -36,20 +36,18 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
     const id = `password-${name}`;
     const error = errorText(dict, errors[name]) || undefined;
     return (
-      <Field id={id} label={label} required requiredLabel={dict.common.required} hint={hint} error={error}>
-        <input
-          id={id}
-          type="password"
-          autoComplete={autoComplete}
-          required
-          minLength={name === "current" ? undefined : minLength}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={inputClass}
-        />
-      </Field>
+      <TextField
+        id={id}
+        label={label}
+        requiredLabel={dict.common.required}
+        hint={hint}
+        error={error}
+        type="password"
+        autoComplete={autoComplete}
+        minLength={name === "current" ? undefined : minLength}
+        value={values[name]}
+        onValue={(value) => setValues((v) => ({ ...v, [name]: value }))}
+      />
     );
   };
 

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { requestPasswordResetAction } from "@/app/forgot-password/actions";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, type MessageRef } from "@/lib/i18n";
@@ -33,19 +33,7 @@ export function ForgotPasswordForm() {
           {dict.auth.forgotSent}
         </Notice>
       )}
-      <Field id="forgot-email" label={dict.account.email} required requiredLabel={dict.common.required} error={message}>
-        <input
-          id="forgot-email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy("forgot-email", undefined, message)}
-          className={inputClass}
-        />
-      </Field>
+      <TextField id="forgot-email" label={dict.account.email} requiredLabel={dict.common.required} error={message} type="email" autoComplete="email" value={email} onValue={setEmail} />
       <SubmitButton pendingLabel={dict.auth.sending} pending={pending} className="w-full">
         {dict.auth.forgotSubmit}
       </SubmitButton>

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
@@ -61,20 +61,18 @@ export function NewPasswordForm({
     const id = `new-${name}`;
     const error = errorText(dict, errors[name]) || undefined;
     return (
-      <Field id={id} label={label} required requiredLabel={dict.common.required} hint={hint} error={error}>
-        <input
-          id={id}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={minLength}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={inputClass}
-        />
-      </Field>
+      <TextField
+        id={id}
+        label={label}
+        requiredLabel={dict.common.required}
+        hint={hint}
+        error={error}
+        type="password"
+        autoComplete="new-password"
+        minLength={minLength}
+        value={values[name]}
+        onValue={(value) => setValues((v) => ({ ...v, [name]: value }))}
+      />
     );
   };
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { registerAction } from "@/app/register/actions";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
@@ -35,19 +35,17 @@ export function RegisterForm({ next }: { next: string }) {
     const id = `register-${name}`;
     const error = errorText(dict, errors[name]) || undefined;
     return (
-      <Field id={id} label={label} required requiredLabel={dict.common.required} hint={hint} error={error}>
-        <input
-          id={id}
-          type={type}
-          autoComplete={autoComplete}
-          required
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={inputClass}
-        />
-      </Field>
+      <TextField
+        id={id}
+        label={label}
+        requiredLabel={dict.common.required}
+        hint={hint}
+        error={error}
+        type={type}
+        autoComplete={autoComplete}
+        value={values[name]}
+        onValue={(value) => setValues((v) => ({ ...v, [name]: value }))}
+      />
     );
   };
 

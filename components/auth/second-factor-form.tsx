@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { verifySecondFactorAction } from "@/app/login/2fa/actions";
 import { useI18n } from "@/components/i18n-provider";
-import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { errorText, type MessageRef } from "@/lib/i18n";
 
@@ -34,22 +34,20 @@ export function SecondFactorForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
       <p className="text-sm">{dict.twoFactor.challengeHelp}</p>
-      <Field id={id} label={dict.twoFactor.challengeCode} hint={dict.twoFactor.challengeHint} error={message}>
-        <input
-          id={id}
-          autoComplete="one-time-code"
-          autoCapitalize="off"
-          spellCheck={false}
-          required
-          autoFocus
-          maxLength={32}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy(id, dict.twoFactor.challengeHint, message)}
-          className={`${inputClass} font-mono tracking-widest`}
-        />
-      </Field>
+      <TextField
+        id={id}
+        label={dict.twoFactor.challengeCode}
+        hint={dict.twoFactor.challengeHint}
+        error={message}
+        autoComplete="one-time-code"
+        autoCapitalize="off"
+        spellCheck={false}
+        autoFocus
+        maxLength={32}
+        value={code}
+        onValue={setCode}
+        className="font-mono tracking-widest"
+      />
       <SubmitButton pendingLabel={dict.twoFactor.verifying} pending={pending} className="w-full">
         {dict.twoFactor.verify}
       </SubmitButton>

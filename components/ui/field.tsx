@@ -67,3 +67,44 @@ export function describedBy(id: string, hint?: string, error?: string): string |
 export function FieldInput({ id, hint, error, className, ...rest }: React.InputHTMLAttributes<HTMLInputElement> & { id: string; hint?: string; error?: string }) {
   return <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={cx(inputClass, className)} {...rest} />;
 }
+
+/**
+ * A required text input in its Field: label, hint, error and aria wiring in one place (account
+ * forms, the second-factor forms). `onValue` gets the new value; `requiredLabel` shows the 必須 mark.
+ */
+export function TextField({
+  id,
+  label,
+  requiredLabel,
+  hint,
+  error,
+  value,
+  onValue,
+  className,
+  ...input
+}: {
+  id: string;
+  label: string;
+  requiredLabel?: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onValue: (value: string) => void;
+  /** Extra classes of the input. */
+  className?: string;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "className" | "required">) {
+  return (
+    <Field id={id} label={label} required={Boolean(requiredLabel)} requiredLabel={requiredLabel} hint={hint} error={error}>
+      <input
+        id={id}
+        required
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cx(inputClass, className)}
+        {...input}
+      />
+    </Field>
+  );
+}

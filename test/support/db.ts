@@ -175,3 +175,23 @@ export const sampleCheckout = {
   shipToDifferentAddress: false,
   shipping: null,
 };
+
+/** An order row with the sample billing address, written directly (tests that need no cart). */
+export function createOrder(db: Db, data: { accessKey: string; checkoutKey: string; email: string; status: string; paymentMethod: string; subtotal: number; shippingFee: number; total: number; tax10: number; clientKey?: string }) {
+  const b = sampleCheckout.billing;
+  return db.order.create({
+    data: {
+      ...data,
+      tax8: 0,
+      billingLastName: b.lastName,
+      billingFirstName: b.firstName,
+      billingLastNameKana: b.lastNameKana,
+      billingFirstNameKana: b.firstNameKana,
+      billingPostalCode: b.postalCode,
+      billingPrefecture: b.prefecture,
+      billingCity: b.city,
+      billingAddress1: b.address1,
+      billingPhone: b.phone,
+    },
+  });
+}

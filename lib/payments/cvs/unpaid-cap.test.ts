@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cvsRegistrationsPerIp, unpaidCvsAllowed } from "@/lib/payments/cvs/unpaid-cap";
 import { clientKey } from "@/lib/security/client-ip";
-import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { createOrder, createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -17,31 +17,7 @@ const key = (ip: string) => clientKey(ip, "test-secret");
 
 /** An order with a convenience-store payment in `state`. */
 async function cvsOrder(email: string, ip: string, state: string, checkoutKey = randomUUID()) {
-  const b = sampleCheckout.billing;
-  const order = await t.db.order.create({
-    data: {
-      accessKey: randomUUID(),
-      checkoutKey,
-      email,
-      clientKey: key(ip),
-      status: "on-hold",
-      paymentMethod: "cvs",
-      subtotal: 1000,
-      shippingFee: 0,
-      total: 1000,
-      tax10: 90,
-      tax8: 0,
-      billingLastName: b.lastName,
-      billingFirstName: b.firstName,
-      billingLastNameKana: b.lastNameKana,
-      billingFirstNameKana: b.firstNameKana,
-      billingPostalCode: b.postalCode,
-      billingPrefecture: b.prefecture,
-      billingCity: b.city,
-      billingAddress1: b.address1,
-      billingPhone: b.phone,
-    },
-  });
+  const order = await createOrder(t.db, { accessKey: randomUUID(), checkoutKey, email, clientKey: key(ip), status: "on-hold", paymentMethod: "cvs", subtotal: 1000, shippingFee: 0, total: 1000, tax10: 90 });
   await t.db.payment.create({ data: { orderId: order.id, gateway: "cvs", transactionCode: randomUUID().replace(/-/g, "").slice(0, 20), state, amount: 1000 } });
   return order;
 }

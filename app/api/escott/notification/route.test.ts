@@ -5,7 +5,7 @@ import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { notificationHash } from "@/lib/escott";
 import { flushRejectionCounts } from "@/lib/security/rejections";
 import { createSecretBox } from "@/lib/security/secret-box";
-import { createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { createOrder, createTestDb, type TestDb } from "@/test/support/db";
 
 const KEY = "route-test-key-".repeat(3);
 let t: TestDb;
@@ -17,30 +17,7 @@ beforeAll(async () => {
   t = await createTestDb();
   Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: KEY, ESCOTT_TARGET: "emulator" });
   ({ POST } = await import("@/app/api/escott/notification/route"));
-  const b = sampleCheckout.billing;
-  const order = await t.db.order.create({
-    data: {
-      accessKey: "key",
-      checkoutKey: "ck",
-      email: "taro@example.com",
-      status: "on-hold",
-      paymentMethod: "cvs",
-      subtotal: 2200,
-      shippingFee: 800,
-      total: 3000,
-      tax10: 272,
-      tax8: 0,
-      billingLastName: b.lastName,
-      billingFirstName: b.firstName,
-      billingLastNameKana: b.lastNameKana,
-      billingFirstNameKana: b.firstNameKana,
-      billingPostalCode: b.postalCode,
-      billingPrefecture: b.prefecture,
-      billingCity: b.city,
-      billingAddress1: b.address1,
-      billingPhone: b.phone,
-    },
-  });
+  const order = await createOrder(t.db, { accessKey: "key", checkoutKey: "ck", email: "taro@example.com", status: "on-hold", paymentMethod: "cvs", subtotal: 2200, shippingFee: 800, total: 3000, tax10: 272 });
   orderId = order.id;
   await t.db.payment.create({
     data: { orderId, liveOrderId: orderId, gateway: "cvs", transactionCode: "000000000777", state: "unpaid", amount: 3000, processId: "I".repeat(32), processPass: createSecretBox(KEY).seal(processPass), payLimit: "209912312359" },

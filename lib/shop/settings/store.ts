@@ -1,0 +1,43 @@
+// Shop settings by section, stored as JSON in ShopSettings and validated by the section's own zod
+// schema on every read and write. A section never saved reads as its schema's defaults, so adding
+// a section (or a field with a default) needs no migration. Sections hold no secrets; a section
+// that ever does must seal them like lib/payments/settings/store.ts.
+import type { z } from "zod";
+import type { Db } from "@/lib/db";
+
+export interface ShopSettingsSection<S extends z.ZodType> {
+  /** Row key, e.g. "shipping". */
+  name: string;
+  /** Parses a stored (or empty) object into the section's settings, filling defaults. */
+  schema: S;
+}
+
+export function defineSection<S extends z.ZodType>(name: string, schema: S): ShopSettingsSection<S> {
+  return { name, schema };
+}
+
+/** The section's settings; its defaults when never saved or when the stored JSON no longer parses. */
+export async function loadShopSettings<S extends z.ZodType>(db: Db, section: ShopSettingsSection<S>): Promise<z.output<S>> {
+  const row = await db.shopSettings.findUnique({ where: { section: section.name } });
+  if (row) {
+    const parsed = section.schema.safeParse(safeJson(row.values));
+    if (parsed.success) return parsed.data;
+  }
+  return section.schema.parse({});
+}
+
+/** Validates and stores the section's settings (whole section: callers pass every field). */
+export async function saveShopSettings<S extends z.ZodType>(db: Db, section: ShopSettingsSection<S>, values: z.input<S>): Promise<z.output<S>> {
+  const parsed = section.schema.parse(values);
+  const json = JSON.stringify(parsed);
+  await db.shopSettings.upsert({ where: { section: section.name }, create: { section: section.name, values: json }, update: { values: json } });
+  return parsed;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}

@@ -74,6 +74,7 @@ test("logging out ends the session on the server: a copied session cookie is ref
   // …and not once the owner logged out.
   await page.getByRole("button", { name: "ログアウト", exact: true }).click();
   await page.waitForURL("/");
+  expect((await page.context().cookies()).some((c) => c.name.includes("next-auth.session-token"))).toBe(false);
   await thiefPage.goto("/account");
   await thiefPage.waitForURL(/\/login\?next=/);
   await thief.close();

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LogoutEverywhereButton } from "@/components/auth/logout-everywhere-button";
+import { LogoutButton } from "@/components/auth/logout-button";
 import { StatusBadge } from "@/components/order/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -39,7 +39,7 @@ export default async function AccountPage() {
       )}
       <Panel title={dict.account.logoutEverywhere}>
         <p className="mb-2 text-sm text-stone-600">{dict.account.logoutEverywhereHelp}</p>
-        <LogoutEverywhereButton label={dict.account.logoutEverywhere} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" />
+        <LogoutButton everywhere testId="logout-everywhere" label={dict.account.logoutEverywhere} className="rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-50" />
       </Panel>
       <Panel title={dict.account.orders}>
         <Table

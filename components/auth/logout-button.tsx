@@ -1,21 +1,12 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useState } from "react";
+// A plain form posting to a server action: no client JavaScript of its own, works before hydration.
+import { logoutAction, logoutEverywhereAction } from "@/app/actions/logout";
 
-export function LogoutButton({ label, className }: { label: string; className?: string }) {
-  const [pending, setPending] = useState(false);
+export function LogoutButton({ label, className, everywhere = false, testId }: { label: string; className?: string; everywhere?: boolean; testId?: string }) {
   return (
-    <button
-      type="button"
-      className={className}
-      disabled={pending}
-      aria-busy={pending}
-      onClick={() => {
-        setPending(true);
-        void signOut({ callbackUrl: "/" });
-      }}
-    >
-      {label}
-    </button>
+    <form action={everywhere ? logoutEverywhereAction : logoutAction} className="contents">
+      <button type="submit" className={className} data-testid={testId}>
+        {label}
+      </button>
+    </form>
   );
 }

@@ -12,7 +12,7 @@ import { Notice } from "@/components/ui/notice";
 import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
-import { errorText, toMessageRef } from "@/lib/i18n";
+import { errorText, isMessageRefIn, type MessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
 
 interface Values {
@@ -75,7 +75,7 @@ export function CheckoutForm({
     setErrors((e) => {
       const next = { ...e };
       if (result.success) delete next[key];
-      else if (values[which][field] !== "" || e[key]) next[key] = toMessageRef(result.error.issues[0]?.message);
+      else if (values[which][field] !== "" || e[key]) next[key] = knownMessage(dict, result.error.issues[0]?.message);
       return next;
     });
     if (result.success && typeof result.data === "string" && result.data !== values[which][field]) {
@@ -246,4 +246,9 @@ function focusFirstError() {
   requestAnimationFrame(() => {
     document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   });
+}
+
+/** A zod issue's message as a key of the shopper's dictionary (the generic error when it is none). */
+function knownMessage(dict: object, value: unknown): MessageRef {
+  return isMessageRefIn(dict, value) ? value : "errors.generic";
 }

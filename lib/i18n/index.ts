@@ -4,7 +4,7 @@ import { ja } from "@/lib/i18n/ja";
 import type { MessageRef } from "@/lib/i18n/keys";
 
 export type { Dictionary };
-export { isMessageRef, msg, noticePath, toMessageRef, type MessageKey, type MessageKeys, type MessageRef } from "@/lib/i18n/keys";
+export { isMessageRef, isMessageRefIn, msg, noticePath, toMessageRef, type MessageKey, type MessageKeys, type MessageRef } from "@/lib/i18n/keys";
 export const LOCALES = ["ja", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ja";
@@ -41,7 +41,8 @@ export function errorText(dict: Dictionary, message: MessageRef | undefined, val
   const [key = "", param] = message.split(":");
   if (param !== undefined) values = { max: Number(param), ...values };
   const [group = "", name] = key.split(".");
-  const table = (dict as unknown as Record<string, Record<string, string>>)[group];
-  const template = name && table ? table[name] : undefined;
+  // Own properties only: "constructor.name" is not a message.
+  const table = Object.hasOwn(dict, group) ? (dict as unknown as Record<string, Record<string, string>>)[group] : undefined;
+  const template = name && table && Object.hasOwn(table, name) && typeof table[name] === "string" ? table[name] : undefined;
   return template ? fmt(template, values) : fmt(dict.errors.generic, values);
 }

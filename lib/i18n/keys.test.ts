@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { en } from "@/lib/i18n/en";
 import { errorText, type Dictionary } from "@/lib/i18n";
 import { ja } from "@/lib/i18n/ja";
-import { isMessageRef, msg, noticePath, PARAM_KEYS, toMessageRef, type MessageKey, type MessageKeys, type MessageRef } from "@/lib/i18n/keys";
+import { isMessageRef, isMessageRefIn, msg, noticePath, PARAM_KEYS, toMessageRef, type MessageKey, type MessageKeys, type MessageRef } from "@/lib/i18n/keys";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -143,5 +143,20 @@ describe("types", () => {
     // @ts-expect-error -- untyped data must go through isMessageRef()/toMessageRef()
     errorText(dict, untyped);
     if (isMessageRef(untyped)) expect(errorText(dict, untyped)).toBe(ja.card.opStale);
+  });
+});
+
+describe("isMessageRefIn and errorText with inherited names", () => {
+  it("checks a key against the dictionary given (the English one knows the same keys)", () => {
+    expect(isMessageRefIn(en, "errors.required")).toBe(true);
+    expect(isMessageRefIn(en, "errors.tooLong:30")).toBe(true);
+    expect(isMessageRefIn(en, "errors.nope")).toBe(false);
+    expect(isMessageRefIn(en, "constructor.name")).toBe(false);
+    expect(isMessageRefIn(en, 42)).toBe(false);
+  });
+
+  it("errorText shows the generic error for a key naming an inherited property", () => {
+    expect(errorText(en, "constructor.name" as MessageRef)).toBe(en.errors.generic);
+    expect(errorText(ja, "errors.toString" as MessageRef)).toBe(ja.errors.generic);
   });
 });

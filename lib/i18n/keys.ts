@@ -37,6 +37,15 @@ export function noticePath(path: string, key: MessageRef): string {
 
 /** Runtime guard for keys that arrive as untyped data (a ?notice= query parameter, a zod issue's message). */
 export function isMessageRef(value: unknown): value is MessageRef {
+  return isMessageRefIn(ja, value);
+}
+
+/**
+ * isMessageRef against a dictionary the caller already has (a client component's, from the
+ * I18nProvider): every dictionary has the same keys (keys.test.ts), and calling isMessageRef in the
+ * browser would ship the whole Japanese dictionary with the page.
+ */
+export function isMessageRefIn(dictionary: object, value: unknown): value is MessageRef {
   if (typeof value !== "string") return false;
   const colon = value.indexOf(":");
   const key = colon === -1 ? value : value.slice(0, colon);
@@ -48,8 +57,8 @@ export function isMessageRef(value: unknown): value is MessageRef {
   if (dot === -1) return false;
   const group = key.slice(0, dot);
   const name = key.slice(dot + 1);
-  if (!Object.hasOwn(ja, group)) return false;
-  const table = (ja as unknown as Record<string, Record<string, unknown>>)[group];
+  if (!Object.hasOwn(dictionary, group)) return false;
+  const table = (dictionary as Record<string, Record<string, unknown>>)[group];
   return table !== undefined && Object.hasOwn(table, name) && typeof table[name] === "string";
 }
 

@@ -29,6 +29,12 @@ describe("resolveConfig (npm start / npm run dev)", () => {
     expect(resolve({}).childEnv.APP_ENCRYPTION_KEY).toBe(childEnv.APP_ENCRYPTION_KEY);
   });
 
+  it("without SITE_URL, links follow PORT (the setup link of `PORT=4000 npm start` must open)", () => {
+    expect(resolve({ PORT: "4000" }).env.SITE_URL).toBe("http://localhost:4000");
+    expect(resolve({ PORT: "4000" }).childEnv.NEXTAUTH_URL).toBe("http://localhost:4000");
+    expect(resolve({ PORT: "4000", SITE_URL: "http://127.0.0.1:8080" }).env.SITE_URL).toBe("http://127.0.0.1:8080");
+  });
+
   it("refuses a public SITE_URL with the emulator, naming ALLOW_EMULATOR_IN_PRODUCTION, and writes nothing to data/", () => {
     expect(() => resolve({ SITE_URL: "https://shop.example.jp", ...KEYS })).toThrow(/ALLOW_EMULATOR_IN_PRODUCTION/);
     expect(existsSync(dataDir)).toBe(false);

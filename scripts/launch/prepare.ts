@@ -22,7 +22,9 @@ export function loadDotEnv(): void {
  * that must not serve the public (lib/env.ts deploymentProblems): the emulator behind a public
  * SITE_URL, or a public SITE_URL with secrets that would come from data/ instead of the environment.
  */
-export function resolveConfig(source: NodeJS.ProcessEnv, dataDir = path.join(projectRoot, "data")): { env: Env; childEnv: NodeJS.ProcessEnv } {
+export function resolveConfig(given: NodeJS.ProcessEnv, dataDir = path.join(projectRoot, "data")): { env: Env; childEnv: NodeJS.ProcessEnv } {
+  // `PORT=4000 npm start` on a laptop: links in mails and the setup link follow the port.
+  const source = !given.SITE_URL && /^\d{1,5}$/.test(given.PORT ?? "") ? { ...given, SITE_URL: `http://localhost:${given.PORT}` } : given;
   // Checked before any secret is generated: a refused start leaves nothing behind in data/.
   const fromDataDir = GENERATED_SECRETS.filter((name) => !source[name]);
   const problems = deploymentProblems(parseEnv(source), fromDataDir);

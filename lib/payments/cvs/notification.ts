@@ -78,7 +78,9 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
   const n = verified.notification;
   if (n.responseCd && n.responseCd !== RESPONSE_CODE.ok) return reject(`response_not_ok: ResponseCd=${n.responseCd}`);
 
-  const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode } });
+  // With its receipt, if any: a repeated notification (e-SCOTT retries, or someone replays one) is
+  // answered from this one read, without opening a write transaction that can only roll back.
+  const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode }, include: { receipts: { take: 1 } } });
   if (!payment || payment.gateway !== "cvs" || String(payment.orderId) !== n.orderId || !payment.processPass) {
     return reject("unknown_registration: no convenience-store registration with this MerchantFree1 + MerchantFree2");
   }
@@ -92,6 +94,9 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
     return reject(`amount_mismatch: notified ${n.amount} yen, registered ${payment.amount} yen`, payment.orderId);
   }
 
+  const recorded = payment.receipts[0];
+  if (recorded) return log(duplicateOf(payment.orderId, recorded, n.recvNum));
+
   const outcome = await applyReceipt(deps, payment.id, {
     recvNum: n.recvNum,
     nyukinDate: n.nyukinDate,
@@ -100,15 +105,18 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
     amount: n.amount,
     source: "notification",
   });
-  if (outcome.kind === "duplicate") {
-    const same = outcome.recorded.recvNum === n.recvNum;
-    return log({
-      outcome: "duplicate",
-      orderId: payment.orderId,
-      reason: same ? `already recorded (${outcome.recorded.source})` : `already recorded (${outcome.recorded.source}) with another RecvNum ${outcome.recorded.recvNum}`,
-    });
-  }
+  // Another request recorded it between the read above and this transaction (the unique receipt decides).
+  if (outcome.kind === "duplicate") return log(duplicateOf(payment.orderId, outcome.recorded, n.recvNum));
   return log({ outcome: "ok", orderId: payment.orderId, reason: outcome.kind === "late" ? `paid_after_cancel: order is ${outcome.orderStatus}, flagged for the admin` : undefined });
+}
+
+function duplicateOf(orderId: number, recorded: { recvNum: string; source: string }, recvNum: string): NotificationResult {
+  const same = recorded.recvNum === recvNum;
+  return {
+    outcome: "duplicate",
+    orderId,
+    reason: same ? `already recorded (${recorded.source})` : `already recorded (${recorded.source}) with another RecvNum ${recorded.recvNum}`,
+  };
 }
 
 const MAX_BODY_BYTES = 16 * 1024;

@@ -2,7 +2,6 @@
 // is a Japanese tax document. Noto Sans JP comes from the @embedpdf/fonts-jp package (OFL), not
 // from the system, and pdfkit embeds only the glyphs used (subset), so a receipt stays small.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ReceiptTotals } from "@/lib/receipts/document";
@@ -26,9 +25,9 @@ const fontCache = new Map<string, Buffer>();
 function font(file: "NotoSansJP-Regular.otf" | "NotoSansJP-Bold.otf"): Buffer {
   let data = fontCache.get(file);
   if (!data) {
-    // The package exports no font paths; its files sit beside dist/ (package.json "files").
-    const entry = createRequire(import.meta.url).resolve("@embedpdf/fonts-jp");
-    data = readFileSync(path.join(path.dirname(entry), "..", "fonts", file));
+    // Read at run time from the project root (where `npm start` and the tests run): the package
+    // exports no font paths, and a bundler turns require.resolve() into a module id.
+    data = readFileSync(path.join(process.cwd(), "node_modules", "@embedpdf", "fonts-jp", "fonts", file));
     fontCache.set(file, data);
   }
   return data;

@@ -8,7 +8,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { checkoutWithCvs, cvsPayment, emulator, enableCvs, gatewayRows, orderOf, restoreGatewayRows, withDb } from "./cvs-support";
 import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
+// Checkout, payment notification and a few downloads: longer than the default minute on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 const PRODUCT = "shizuoka-fukamushi-sencha"; // 8%: printed with ※
 
@@ -148,6 +149,13 @@ test("My Account: the owner downloads with the default addressee; another custom
   expect(text).toContain("但し お品代として");
   await page.reload();
   await expect(page.getByTestId("receipt-fixed")).toContainText("宛名：山田 花子 様");
+  await expect(page.getByTestId("receipt-count")).toContainText("発行回数：1回");
+  // In English the page says the document itself is Japanese.
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  await expect(page.getByTestId("receipt-panel")).toContainText("The receipt is a Japanese tax document and is issued in Japanese.");
+  await expect(page.getByTestId("receipt-count")).toContainText("Issued 1 time(s)");
+  await page.getByRole("button", { name: /日本語/ }).click();
   await expect(page.getByTestId("receipt-count")).toContainText("発行回数：1回");
 
   const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });

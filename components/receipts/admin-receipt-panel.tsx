@@ -17,9 +17,14 @@ export function AdminReceiptPanel({ orderId, data, dict, locale }: { orderId: nu
   const who = (by: string) => (by === "customer" ? t.byCustomer : by === "guest" ? t.byGuest : by);
   return (
     <Panel title={t.issuesTitle} titleId="receipt-issues-title" className="space-y-3 text-sm" data-testid="admin-receipt-panel">
-      {!data.configured && <Notice tone="warning" variant="text">{t.notConfigured}</Notice>}
+      {/* Part of the page, not news: no alert role (the order page has its own alerts). */}
+      {!data.configured && (
+        <Notice tone="warning" variant="text" role={null}>
+          {t.notConfigured}
+        </Notice>
+      )}
       {isVoid && data.issues.length > 0 && (
-        <Notice tone="warning" variant="text" data-testid="receipt-void-note">
+        <Notice tone="warning" variant="text" role={null} data-testid="receipt-void-note">
           {t.voidNote}
         </Notice>
       )}

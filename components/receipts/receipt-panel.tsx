@@ -33,7 +33,7 @@ export function ReceiptPanel({ orderId, accessKey, data, dict }: { orderId: numb
         </>
       )}
       {count >= MAX_ISSUES ? (
-        <Notice tone="error" variant="text">
+        <Notice tone="error" variant="text" role={null}>
           {fmt(t.limitReached, { max: MAX_ISSUES })}
         </Notice>
       ) : (

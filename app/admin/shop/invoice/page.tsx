@@ -17,7 +17,7 @@ export default async function InvoiceSettingsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={dict.receipts.settingsTitle} intro={dict.receipts.settingsIntro} />
-      {!receiptsConfigured(s) && <Notice tone="warning">{dict.receipts.notConfigured}</Notice>}
+      {!receiptsConfigured(s) && <Notice tone="warning" role={null}>{dict.receipts.notConfigured}</Notice>}
       <InvoiceSettingsForm
         initial={{ issuerName: s.issuerName, registrationNumber: s.registrationNumber, address: s.address, phone: s.phone }}
         sealDataUrl={s.seal ? `data:${s.seal.type};base64,${s.seal.base64}` : null}

@@ -54,7 +54,7 @@ export function AdminReceiptPanel({ orderId, data, dict, locale }: { orderId: nu
         </a>
       )}
       {data.configured && !data.eligibility.ok && data.eligibility.reason === "unpaid" && <p className="text-stone-600">{t.notIssuable}</p>}
-      {data.issues.length >= MAX_ISSUES && <p>{fmt(t.limitReached, { max: MAX_ISSUES })}</p>}
+      {data.issues.length >= MAX_ISSUES && <p>{fmt(t.limitReached, { limit: MAX_ISSUES })}</p>}
     </Panel>
   );
 }

@@ -34,7 +34,7 @@ export function ReceiptPanel({ orderId, accessKey, data, dict }: { orderId: numb
       )}
       {count >= MAX_ISSUES ? (
         <Notice tone="error" variant="text" role={null}>
-          {fmt(t.limitReached, { max: MAX_ISSUES })}
+          {fmt(t.limitReached, { limit: MAX_ISSUES })}
         </Notice>
       ) : (
         <a href={receiptHref(orderId, accessKey)} download className={buttonClass("primary")} data-testid="receipt-download">

@@ -17,7 +17,7 @@ export const receiptsEn: Shape<typeof receiptsJa> = {
   download: "Download receipt (PDF)",
   reissueNote: "Every issue after the first is marked 再発行 (reissue).",
   issuedCount: "Issued {count} time(s)",
-  limitReached: "This receipt has been issued the maximum number of times ({max}). Please contact the shop.",
+  limitReached: "This receipt has been issued the maximum number of times ({limit}). Please contact the shop.",
   documentLanguage: "The receipt is a Japanese tax document and is issued in Japanese.",
   addresseeSaved: "The receipt details are confirmed.",
   addresseeFixed: "The receipt details have already been confirmed.",

@@ -15,7 +15,7 @@ export const receiptsJa = {
   download: "領収書をダウンロード（PDF）",
   reissueNote: "2回目以降の発行には「再発行」と表示されます。",
   issuedCount: "発行回数：{count}回",
-  limitReached: "発行回数の上限（{max}回）に達しました。ショップにお問い合わせください。",
+  limitReached: "発行回数の上限（{limit}回）に達しました。ショップにお問い合わせください。",
   documentLanguage: "",
   addresseeSaved: "宛名と但し書きを確定しました。",
   addresseeFixed: "宛名と但し書きはすでに確定しています。",

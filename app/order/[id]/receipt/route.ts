@@ -31,7 +31,7 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/order/[id]/r
   if (!result.ok) {
     if (result.reason === "missing") return new NextResponse(null, { status: 404 });
     const { dict } = await getDictionary();
-    const text = errorText(dict, result.reason === "limit" ? "receipts.limitReached" : "receipts.unavailable", { max: MAX_ISSUES });
+    const text = errorText(dict, result.reason === "limit" ? "receipts.limitReached" : "receipts.unavailable", { limit: MAX_ISSUES });
     return new NextResponse(text, { status: 409, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
   return new NextResponse(new Uint8Array(result.pdf), {

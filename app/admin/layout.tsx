@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/orders", label: dict.admin.orders },
     { href: "/admin/payments", label: dict.admin.paymentSettings },
     { href: "/admin/payments/log", label: dict.card.navPaymentLog },
+    { href: "/admin/shop/invoice", label: dict.receipts.nav },
     { href: "/admin/users", label: dict.card.navUsers },
     { href: "/admin/outbox", label: dict.cvs.outboxTitle },
     { href: "/admin/security", label: dict.twoFactor.nav },

@@ -2,10 +2,12 @@ import { notFound } from "next/navigation";
 import { OrderDetails } from "@/components/order/order-details";
 import { OrderPayment } from "@/components/payments/order-payment";
 import { Timeline } from "@/components/order/timeline";
+import { ReceiptPanel } from "@/components/receipts/receipt-panel";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n/server";
 import { canViewOrder } from "@/lib/orders/access";
 import { orderWithDetails } from "@/lib/orders/queries";
+import { receiptPanelData } from "@/lib/receipts/queries";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.order.thankYou, robots: { index: false } };
@@ -22,6 +24,7 @@ export default async function OrderReceivedPage({ params, searchParams }: PagePr
     Number.isSafeInteger(orderId) ? orderWithDetails(orderId) : null,
   ]);
   if (!order || !canViewOrder(order, user, key)) notFound();
+  const receipt = await receiptPanelData(order.id);
   return (
     <div className="space-y-6">
       <div>
@@ -30,6 +33,7 @@ export default async function OrderReceivedPage({ params, searchParams }: PagePr
       </div>
       <OrderPayment order={order} locale={locale} reportConversion />
       <OrderDetails order={order} dict={dict} locale={locale} />
+      <ReceiptPanel orderId={order.id} accessKey={key} data={receipt} dict={dict} />
       <Timeline notes={order.notes} dict={dict} locale={locale} audience="customer" />
     </div>
   );

@@ -4,12 +4,14 @@ import { StatusForm } from "@/components/admin/status-form";
 import { OrderDetails } from "@/components/order/order-details";
 import { AdminPaymentPanel } from "@/components/payments/admin-payment-panel";
 import { Timeline } from "@/components/order/timeline";
+import { AdminReceiptPanel } from "@/components/receipts/admin-receipt-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { requireAdmin } from "@/lib/auth/session";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { orderWithDetails } from "@/lib/orders/queries";
+import { receiptPanelData } from "@/lib/receipts/queries";
 import { isOrderStatus, TRANSITIONS } from "@/lib/orders/status";
 
 export default async function AdminOrderPage({ params }: PageProps<"/admin/orders/[id]">) {
@@ -18,6 +20,7 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
   const orderId = Number(id);
   const [{ locale, dict }, order] = await Promise.all([getDictionary(), Number.isSafeInteger(orderId) ? orderWithDetails(orderId) : null]);
   if (!order) notFound();
+  const receipt = await receiptPanelData(order.id);
   const status = isOrderStatus(order.status) ? order.status : null;
   return (
     <div className="space-y-6">
@@ -35,6 +38,7 @@ export default async function AdminOrderPage({ params }: PageProps<"/admin/order
           <Panel>
             <NoteForm orderId={order.id} />
           </Panel>
+          <AdminReceiptPanel orderId={order.id} data={receipt} dict={dict} locale={locale} />
         </aside>
       </div>
     </div>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { AUTH_BODY_MAX_BYTES, authRedirect, refuseMalformedAuthRequest } from "@/lib/auth/auth-request-guard";
+
+const post = (body: BodyInit, contentType: string) => new Request("http://shop.example/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": contentType } });
+
+describe("refuseMalformedAuthRequest", () => {
+  it("lets through what the login form and next-auth's client send, and every GET", async () => {
+    expect(await refuseMalformedAuthRequest(post("email=a%40b.jp&password=x&csrfToken=t&json=true", "application/x-www-form-urlencoded"))).toBeNull();
+    expect(await refuseMalformedAuthRequest(post('{"csrfToken":"t","json":true}', "application/json"))).toBeNull();
+    expect(await refuseMalformedAuthRequest(new Request("http://shop.example/api/auth/session?x=%E0%A4%A"))).toBeNull();
+  });
+
+  it("refuses bodies next-auth would choke on", async () => {
+    const cases: Array<[Request, number]> = [
+      [post("{not json", "application/json"), 400],
+      [post("null", "application/json"), 400],
+      [post("[1,2]", "application/json"), 400],
+      [post('{"email":{"$gt":""}}', "application/json"), 400],
+      [post(new Uint8Array([0x65, 0x3d, 0xc3, 0x28]), "application/x-www-form-urlencoded"), 400],
+      [post("x".repeat(AUTH_BODY_MAX_BYTES + 1), "application/x-www-form-urlencoded"), 413],
+      [post("<xml/>", "text/xml"), 415],
+    ];
+    for (const [request, status] of cases) expect((await refuseMalformedAuthRequest(request))?.status).toBe(status);
+  });
+});
+
+describe("authRedirect", () => {
+  const base = "http://shop.example";
+  it("keeps the shop's own paths and URLs", () => {
+    expect(authRedirect("/account?tab=1", base)).toBe("http://shop.example/account?tab=1");
+    expect(authRedirect("http://shop.example/cart", base)).toBe("http://shop.example/cart");
+  });
+
+  it("sends anything else to the start page", () => {
+    for (const url of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/\t/evil.example", `/${"a".repeat(3000)}`, "javascript:alert(1)"]) {
+      expect(authRedirect(url, base), url.slice(0, 40)).toBe(base);
+    }
+  });
+});

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AUTH_BODY_MAX_BYTES, authRedirect, refuseMalformedAuthRequest } from "@/lib/auth/auth-request-guard";
 
+const CALLBACK = ["callback", "credentials"];
 const post = (body: BodyInit, contentType: string) => new Request("http://shop.example/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": contentType } });
 
 describe("refuseMalformedAuthRequest", () => {
   it("lets through what the login form and next-auth's client send, and every GET", async () => {
-    expect(await refuseMalformedAuthRequest(post("email=a%40b.jp&password=x&csrfToken=t&json=true", "application/x-www-form-urlencoded"))).toBeNull();
-    expect(await refuseMalformedAuthRequest(post('{"csrfToken":"t","json":true}', "application/json"))).toBeNull();
-    expect(await refuseMalformedAuthRequest(new Request("http://shop.example/api/auth/session?x=%E0%A4%A"))).toBeNull();
+    expect(await refuseMalformedAuthRequest(post("email=a%40b.jp&password=x&csrfToken=t&json=true", "application/x-www-form-urlencoded"), CALLBACK)).toBeNull();
+    expect(await refuseMalformedAuthRequest(post('{"csrfToken":"t","json":true}', "application/json"), CALLBACK)).toBeNull();
+    expect(await refuseMalformedAuthRequest(new Request("http://shop.example/api/auth/session?x=%E0%A4%A"), ["session"])).toBeNull();
   });
 
   it("refuses bodies next-auth would choke on", async () => {
@@ -20,7 +21,17 @@ describe("refuseMalformedAuthRequest", () => {
       [post("x".repeat(AUTH_BODY_MAX_BYTES + 1), "application/x-www-form-urlencoded"), 413],
       [post("<xml/>", "text/xml"), 415],
     ];
-    for (const [request, status] of cases) expect((await refuseMalformedAuthRequest(request))?.status).toBe(status);
+    for (const [request, status] of cases) expect((await refuseMalformedAuthRequest(request, CALLBACK))?.status).toBe(status);
+  });
+
+  it("answers routes the shop does not use with 404 and sends the error page to the login page", async () => {
+    const get = (route: string[]) => refuseMalformedAuthRequest(new Request(`http://shop.example/api/auth/${route.join("/")}`), route);
+    expect((await get(["callback", "credentials"]))?.status).toBe(404);
+    expect((await get(["💳", "x"]))?.status).toBe(404);
+    expect((await get([]))?.status).toBe(404);
+    const error = await get(["error"]);
+    expect(error?.status).toBe(303);
+    expect(error?.headers.get("location")).toBe("/login");
   });
 });
 
@@ -32,7 +43,7 @@ describe("authRedirect", () => {
   });
 
   it("sends anything else to the start page", () => {
-    for (const url of ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/\t/evil.example", `/${"a".repeat(3000)}`, "javascript:alert(1)"]) {
+    for (const url of [`/${"あ".repeat(1000)}`, "https://evil.example/", "//evil.example/x", "/\\evil.example", "/\t/evil.example", `/${"a".repeat(3000)}`, "javascript:alert(1)"]) {
       expect(authRedirect(url, base), url.slice(0, 40)).toBe(base);
     }
   });

@@ -1,11 +1,13 @@
-// A first check of requests to next-auth's routes (/api/auth/*), before next-auth reads them: it
-// parses a JSON body without catching (an unparsable one was a 500) and takes any value in the
-// fields it reads. What the shop's own login form and next-auth's client send is small and flat:
-// a form (application/x-www-form-urlencoded) or a JSON object of strings. Anything else is 400,
-// larger bodies 413.
+// A first check of requests to next-auth's routes (/api/auth/*), before next-auth reads them. next-auth
+// answers 500 to an unparsable JSON body, to a route it does not have (/api/auth/anything), to a GET
+// of the credentials callback, and renders its own error page with 500 for some `error` values. The
+// shop uses only the routes below (email + password login, session, logout): any other is 404, the
+// error page is the shop's login page, and a body must be small and flat — a form
+// (application/x-www-form-urlencoded) or a JSON object of strings: else 400, 413 over 16 KB.
 import { readLimitedBody } from "@/lib/security/body-limit";
 
 export const AUTH_BODY_MAX_BYTES = 16 * 1024;
+const MAX_REDIRECT = 2000;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -13,8 +15,21 @@ function bad(status: 400 | 413 | 415): Response {
   return new Response(null, { status, headers: { "Cache-Control": "no-store" } });
 }
 
+/** What the shop's login form, next-auth's client and its session checks use, by method. */
+const ROUTES: Record<string, ReadonlySet<string>> = {
+  GET: new Set(["session", "csrf", "providers", "signin", "signout"]),
+  HEAD: new Set(["session", "csrf", "providers"]),
+  POST: new Set(["session", "signin/credentials", "callback/credentials", "signout", "_log"]),
+};
+
 /** null when next-auth may handle the request; else the refusal. Reads a copy of the body. */
-export async function refuseMalformedAuthRequest(request: Request): Promise<Response | null> {
+export async function refuseMalformedAuthRequest(request: Request, route: readonly string[]): Promise<Response | null> {
+  const name = route.join("/");
+  if (request.method === "GET" && name === "error") {
+    // next-auth's error page (bad or expired links and the like): the shop's login page says it better.
+    return new Response(null, { status: 303, headers: { Location: "/login", "Cache-Control": "no-store" } });
+  }
+  if (!ROUTES[request.method]?.has(name)) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   if (request.method !== "POST") return null;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (mediaType !== "application/x-www-form-urlencoded" && mediaType !== "application/json") return bad(415);
@@ -43,7 +58,7 @@ export async function refuseMalformedAuthRequest(request: Request): Promise<Resp
  * shop's start page.
  */
 export function authRedirect(url: string, baseUrl: string): string {
-  if (typeof url !== "string" || url.length > 2000) return baseUrl;
+  if (typeof url !== "string" || url.length > MAX_REDIRECT) return baseUrl;
   let base: URL;
   let target: URL;
   try {
@@ -53,5 +68,6 @@ export function authRedirect(url: string, baseUrl: string): string {
     return baseUrl;
   }
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(url) || target.origin !== base.origin || target.pathname.startsWith("//")) return baseUrl;
-  return target.href;
+  // Percent-encoding can make it up to 9 times longer: the result goes into a cookie, capped alike.
+  return target.href.length > MAX_REDIRECT ? baseUrl : target.href;
 }

@@ -109,7 +109,7 @@ export function jsonDepthExceeds(text: string, maxDepth: number): boolean {
   return false;
 }
 
-function parseJsonPart(text: string, parts: ReadonlyMap<string, PartKind> | null): ActionGuardResult {
+function parseJsonPart(text: string, parts: ReadonlyMap<string, PartKind> | null, root = false): ActionGuardResult {
   if (text.charCodeAt(0) === 0xfeff) return refuse(400, "byte-order mark");
   if (jsonDepthExceeds(text, ACTION_MAX_DEPTH)) return refuse(400, "nested too deeply");
   let parsed: unknown;
@@ -118,6 +118,8 @@ function parseJsonPart(text: string, parts: ReadonlyMap<string, PartKind> | null
   } catch {
     return refuse(400, "not JSON");
   }
+  // The root of a reply is the arguments' array: Next.js spreads it into the call and fails on anything else.
+  if (root && !Array.isArray(parsed)) return refuse(400, "arguments are not an array");
   const check = checkJson(parsed, ACTION_MAX_DEPTH, parts);
   if (check === "too_deep") return refuse(400, "nested too deeply");
   if (check === "dangling_reference") return refuse(400, "reference to a part the body does not have");
@@ -145,7 +147,7 @@ export async function guardActionRequest(request: Request, siteUrl: string): Pro
     return refuse(400, "not UTF-8");
   }
 
-  if (mediaType === "text/plain") return parseJsonPart(text, null);
+  if (mediaType === "text/plain") return parseJsonPart(text, null, true);
 
   let form: FormData;
   try {
@@ -161,7 +163,7 @@ export async function guardActionRequest(request: Request, siteUrl: string): Pro
   for (const [name, value] of form) {
     if (typeof value !== "string") continue;
     if (isReply && /^\d+$/.test(name)) {
-      const checked = parseJsonPart(value, parts);
+      const checked = parseJsonPart(value, parts, name === "0");
       if (!checked.ok) return checked;
     } else if (jsonDepthExceeds(value, ACTION_MAX_DEPTH)) return refuse(400, "nested too deeply");
   }

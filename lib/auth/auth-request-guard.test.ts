@@ -24,14 +24,16 @@ describe("refuseMalformedAuthRequest", () => {
     for (const [request, status] of cases) expect((await refuseMalformedAuthRequest(request, CALLBACK))?.status).toBe(status);
   });
 
-  it("answers routes the shop does not use with 404 and sends the error page to the login page", async () => {
+  it("answers routes the shop does not use with 404 and sends next-auth's pages to the login page", async () => {
     const get = (route: string[]) => refuseMalformedAuthRequest(new Request(`http://shop.example/api/auth/${route.join("/")}`), route);
     expect((await get(["callback", "credentials"]))?.status).toBe(404);
     expect((await get(["💳", "x"]))?.status).toBe(404);
     expect((await get([]))?.status).toBe(404);
-    const error = await get(["error"]);
-    expect(error?.status).toBe(303);
-    expect(error?.headers.get("location")).toBe("/login");
+    for (const page of ["error", "signin", "signout"]) {
+      const answer = await get([page]);
+      expect(answer?.status, page).toBe(303);
+      expect(answer?.headers.get("location")).toBe("/login");
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 // A first check of requests to next-auth's routes (/api/auth/*), before next-auth reads them. next-auth
 // answers 500 to an unparsable JSON body, to a route it does not have (/api/auth/anything), to a GET
 // of the credentials callback, and renders its own error page with 500 for some `error` values. The
-// shop uses only the routes below (email + password login, session, logout): any other is 404, the
-// error page is the shop's login page, and a body must be small and flat — a form
+// shop uses only the routes below (email + password login, session, logout): any other is 404, its
+// pages (sign-in, sign-out, error) are the shop's login page, and a body must be small and flat — a form
 // (application/x-www-form-urlencoded) or a JSON object of strings: else 400, 413 over 16 KB.
 import { readLimitedBody } from "@/lib/security/body-limit";
 
@@ -17,7 +17,7 @@ function bad(status: 400 | 413 | 415): Response {
 
 /** What the shop's login form, next-auth's client and its session checks use, by method. */
 const ROUTES: Record<string, ReadonlySet<string>> = {
-  GET: new Set(["session", "csrf", "providers", "signin", "signout"]),
+  GET: new Set(["session", "csrf", "providers"]),
   HEAD: new Set(["session", "csrf", "providers"]),
   POST: new Set(["session", "signin/credentials", "callback/credentials", "signout", "_log"]),
 };
@@ -25,8 +25,9 @@ const ROUTES: Record<string, ReadonlySet<string>> = {
 /** null when next-auth may handle the request; else the refusal. Reads a copy of the body. */
 export async function refuseMalformedAuthRequest(request: Request, route: readonly string[]): Promise<Response | null> {
   const name = route.join("/");
-  if (request.method === "GET" && name === "error") {
-    // next-auth's error page (bad or expired links and the like): the shop's login page says it better.
+  if (request.method === "GET" && (name === "error" || name === "signin" || name === "signout")) {
+    // next-auth's own pages (sign-in, sign-out, errors), which it renders with a 500 for some queries:
+    // the shop has its login page for all of them (logging out is a POST from the account menu).
     return new Response(null, { status: 303, headers: { Location: "/login", "Cache-Control": "no-store" } });
   }
   if (!ROUTES[request.method]?.has(name)) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });

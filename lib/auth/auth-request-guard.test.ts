@@ -37,6 +37,18 @@ describe("refuseMalformedAuthRequest", () => {
   });
 });
 
+describe("callbackUrl next-auth would answer with a 500", () => {
+  it("is refused with 400 in the query or the callback-url cookie; paths and http(s) URLs pass", async () => {
+    const get = (query: string, cookie?: string) => refuseMalformedAuthRequest(new Request(`http://shop.example/api/auth/session?${query}`, { headers: cookie ? { cookie } : {} }), ["session"]);
+    expect(await get("callbackUrl=%2Faccount")).toBeNull();
+    expect(await get("callbackUrl=https%3A%2F%2Fevil.example%2F")).toBeNull(); // next-auth accepts it; our redirect callback sends it home
+    expect((await get("callbackUrl=aaaa"))?.status).toBe(400);
+    expect((await get("callbackUrl=a%00b"))?.status).toBe(400);
+    expect((await get("x=1", "next-auth.callback-url=javascript%3Aalert(1)"))?.status).toBe(400);
+    expect((await get("x=1", "__Secure-next-auth.callback-url=%2Fcart"))).toBeNull();
+  });
+});
+
 describe("authRedirect", () => {
   const base = "http://shop.example";
   it("keeps the shop's own paths and URLs", () => {

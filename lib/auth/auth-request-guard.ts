@@ -22,6 +22,34 @@ const ROUTES: Record<string, ReadonlySet<string>> = {
   POST: new Set(["session", "signin/credentials", "callback/credentials", "signout", "_log"]),
 };
 
+/**
+ * next-auth's own check of a callbackUrl (query parameter or its callback-url cookie): an absolute
+ * http(s) URL or a path. It answers anything else with a "server configuration" 500.
+ */
+export function nextAuthAcceptsCallbackUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function cookieValues(header: string | null, suffix: string): string[] {
+  if (!header) return [];
+  return header
+    .split(";")
+    .map((c) => c.trim().split("="))
+    .filter(([name]) => name !== undefined && (name === suffix || name.endsWith(`.${suffix}`) || name.endsWith(`-${suffix}`)))
+    .map(([, ...value]) => {
+      const raw = value.join("=");
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    });
+}
+
 /** null when next-auth may handle the request; else the refusal. Reads a copy of the body. */
 export async function refuseMalformedAuthRequest(request: Request, route: readonly string[]): Promise<Response | null> {
   const name = route.join("/");
@@ -31,6 +59,8 @@ export async function refuseMalformedAuthRequest(request: Request, route: readon
     return new Response(null, { status: 303, headers: { Location: "/login", "Cache-Control": "no-store" } });
   }
   if (!ROUTES[request.method]?.has(name)) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const callbackUrls = [...new URL(request.url).searchParams.getAll("callbackUrl"), ...cookieValues(request.headers.get("cookie"), "callback-url")];
+  if (!callbackUrls.every(nextAuthAcceptsCallbackUrl)) return bad(400);
   if (request.method !== "POST") return null;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (mediaType !== "application/x-www-form-urlencoded" && mediaType !== "application/json") return bad(415);

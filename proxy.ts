@@ -4,9 +4,12 @@
 //    from it and puts it on its own scripts while rendering (pages are rendered per request: app/layout.tsx).
 // 2. A first, cheap gate for /admin: anonymous visitors are sent to log in. The real checks are in every admin
 //    page, route handler and server action (lib/auth/session.ts requireAdmin).
+// 3. Server-action requests (POST with a Next-Action header) whose body Next.js could not decode, or from
+//    another origin, get a clean 4xx here instead of a 500 from Next.js (lib/security/action-guard.ts).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { guardActionRequest } from "@/lib/security/action-guard";
 import { cachedCardMode, cardModeFromStored, escottOrigins, newNonce, securityHeaders, type CardModeChoice } from "@/lib/security/csp";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
@@ -47,6 +50,14 @@ export async function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   };
+
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    // A copy of the body: Next.js still reads the original.
+    const verdict = await guardActionRequest(request.clone(), e.SITE_URL);
+    if (!verdict.ok) {
+      return withHeaders(new NextResponse(verdict.reason, { status: verdict.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } }));
+    }
+  }
 
   if (isAdminPath(request.nextUrl.pathname)) {
     const token = await getToken({ req: request, secret: e.NEXTAUTH_SECRET });

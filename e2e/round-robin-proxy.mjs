@@ -6,21 +6,27 @@
 // - X-Forwarded-For gets the client's address appended (the instances run with TRUSTED_PROXY_HOPS=1),
 //   X-Forwarded-Proto/Host are set. Each response says which target served it (X-E2E-Upstream).
 // - Listens on every interface, like scripts/serve.mjs (SITE_URL says localhost: ::1 or 127.0.0.1).
+// - Request bodies are read in full first (nginx's proxy_request_buffering), then sent upstream over
+//   kept-alive connections (nginx's `keepalive` upstream pool): a burst of requests (e2e/fuzz.spec.ts)
+//   reuses a few sockets instead of opening one per request until the ports run out.
 // - A target that refuses the connection (stopped, draining, killed) is skipped for a second and the
 //   request goes to the next one: nothing of the request has been sent yet, so this is safe for POSTs.
-//   One connection per request (no keep-alive upstream), so a draining instance is never sent a
-//   request on a connection it is closing.
+//   A kept-alive connection that fails before any answer (the instance closed it while idle, or died
+//   with the request) is retried on the next target for GET/HEAD/OPTIONS only, as nginx does
+//   (proxy_next_upstream without non_idempotent): a POST may have been processed, it gets 502.
 //
 //   node e2e/round-robin-proxy.mjs            PROXY_PORT=… PROXY_TARGETS=http://127.0.0.1:a,http://127.0.0.1:b
 import http from "node:http";
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade"]);
 const DOWN_FOR_MS = 1000;
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Starts the proxy; resolves once it listens. */
 export function startRoundRobinProxy({ targets, port = 0, host = undefined, log = () => {} }) {
   const upstreams = targets.map((url, index) => ({ url: new URL(url), index, downUntil: 0, served: 0 }));
-  const agent = new http.Agent({ keepAlive: false });
+  // Idle upstream sockets are dropped after 2 s, before the instances' own keep-alive timeout (5 s).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32, maxFreeSockets: 8, timeout: 2000, scheduling: "lifo" });
   let next = 0;
 
   /** The targets to try for one request, in round-robin order, those marked down last. */
@@ -44,17 +50,38 @@ export function startRoundRobinProxy({ targets, port = 0, host = undefined, log 
     return headers;
   }
 
-  const server = http.createServer((req, res) => {
+  /** Reads the whole request body (nginx buffers it too), so a retry can send it again. */
+  function readBody(req) {
+    return new Promise((resolve, reject) => {
+      const chunks = [];
+      req.on("data", (chunk) => chunks.push(chunk));
+      req.on("end", () => resolve(Buffer.concat(chunks)));
+      req.on("error", reject);
+    });
+  }
+
+  const server = http.createServer(async (req, res) => {
     const candidates = order();
     const headers = requestHeaders(req);
+    let body;
+    try {
+      body = await readBody(req);
+    } catch {
+      res.destroy();
+      return;
+    }
+    if (body.length > 0 || req.headers["content-length"] !== undefined) headers["content-length"] = String(body.length);
 
     const attempt = (i) => {
       if (res.destroyed) return; // the client went away meanwhile
       const upstream = candidates[i];
-      let started = false;
+      let answered = false;
+      let connected = false;
+      let reused = false;
       const proxied = http.request(
         { agent, protocol: "http:", hostname: upstream.url.hostname, port: upstream.url.port, method: req.method, path: req.url, headers },
         (upstreamRes) => {
+          answered = true;
           upstream.served++;
           const out = [];
           for (let k = 0; k < upstreamRes.rawHeaders.length; k += 2) {
@@ -67,18 +94,16 @@ export function startRoundRobinProxy({ targets, port = 0, host = undefined, log 
         },
       );
       proxied.on("socket", (socket) => {
-        const start = () => {
-          started = true;
-          req.pipe(proxied);
-        };
-        if (socket.connecting) socket.once("connect", start);
-        else start();
+        reused = proxied.reusedSocket;
+        if (socket.connecting) socket.once("connect", () => (connected = true));
+        else connected = true;
       });
       proxied.on("error", (err) => {
-        if (!started && i + 1 < candidates.length && !res.destroyed) {
-          // Refused before anything was sent: this target is down; the next one gets the request.
-          upstream.downUntil = Date.now() + DOWN_FOR_MS;
-          log(`[proxy] ${upstream.url.origin} ${err.code ?? err.message}: ${req.method} ${req.url} → next target`);
+        const refused = !connected;
+        const closedWhileIdle = reused && IDEMPOTENT.has(req.method) && (err.code === "ECONNRESET" || err.code === "EPIPE");
+        if (!answered && (refused || closedWhileIdle) && i + 1 < candidates.length && !res.destroyed) {
+          if (refused) upstream.downUntil = Date.now() + DOWN_FOR_MS;
+          log(`[proxy] ${upstream.url.origin} ${err.code ?? err.message}${reused ? " (reused connection)" : ""}: ${req.method} ${req.url} → next target`);
           attempt(i + 1);
           return;
         }
@@ -90,6 +115,7 @@ export function startRoundRobinProxy({ targets, port = 0, host = undefined, log 
       res.on("close", () => {
         if (!res.writableFinished) proxied.destroy();
       });
+      proxied.end(body);
     };
     attempt(0);
   });

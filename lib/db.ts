@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { databaseEngine, type DbEngine } from "@/lib/db-engine";
 import { env } from "@/lib/env";
+import { nulSafeAdapterFactory } from "@/lib/nul-safe-adapter";
 import { serializedAdapterFactory } from "@/lib/serialized-adapter";
 
 export type { DbEngine } from "@/lib/db-engine";
@@ -30,7 +31,8 @@ export function createDb(databaseUrl: string): Db {
   const engine = databaseEngine(databaseUrl);
   if (engine === "postgresql") {
     // Each Prisma 7 client is compiled for one provider: the PostgreSQL one has its own generated client.
-    return new PostgresPrismaClient({ adapter: new PrismaPg(postgresPoolConfig(databaseUrl)) }) as unknown as Db;
+    // NUL in text would make PostgreSQL refuse the query (a 500): replaced in every argument (lib/nul-safe-adapter.ts).
+    return new PostgresPrismaClient({ adapter: nulSafeAdapterFactory(new PrismaPg(postgresPoolConfig(databaseUrl))) }) as unknown as Db;
   }
   const raw = databaseUrl.slice("file:".length);
   const file = path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);

@@ -9,6 +9,8 @@
 //   (at most SHUTDOWN_GRACE_MS, default 70 s), give back this instance's job leases (the shop
 //   registers that as globalThis[Symbol.for("escott-storefront.shutdown")] in instrumentation.ts),
 //   exit 0.
+// - A request whose path is not valid percent-encoded UTF-8 (`/products/%E0%A4%A`) is answered
+//   400 here: Next.js would fail decoding it and answer 500.
 //
 // Plain JavaScript on purpose: it runs under `node` alone in production.
 import http from "node:http";
@@ -35,6 +37,17 @@ export function clientAddress(peer, forwardedFor, trustedHops) {
   return chain[Math.max(0, chain.length - trustedHops)] || peer || "unknown";
 }
 
+/** Whether the path of a request target (`/a/b?c`) decodes: percent-escapes complete and valid UTF-8. */
+export function pathDecodes(target) {
+  const path = (target || "/").split(/[?#]/, 1)[0];
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
@@ -50,6 +63,10 @@ async function main() {
     // While draining, a request that came on a kept-alive connection is served, then the
     // connection closes, so the client's next request goes to another instance.
     if (draining) res.setHeader("Connection", "close");
+    if (!pathDecodes(req.url)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }).end("Bad Request");
+      return;
+    }
     handle(req, res).catch((err) => {
       console.error("[serve] request failed:", err instanceof Error ? err.message : err);
       if (!res.headersSent) res.writeHead(500).end();

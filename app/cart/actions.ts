@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentCart, currentCartForWrite } from "@/lib/cart/current";
-import { addItem, CartError, removeItem, setItemQuantity } from "@/lib/cart/store";
+import { addItem, CartError, checkAddable, removeItem, setItemQuantity } from "@/lib/cart/store";
 import { db } from "@/lib/db";
 import type { MessageRef } from "@/lib/i18n";
 
@@ -27,12 +27,21 @@ function failure(err: unknown): CartActionState {
   throw err;
 }
 
-export async function addToCartAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
+/** The line a form asks for; null for anything else (a hand-made request may send any value). */
+function lineOf(formData: unknown) {
+  if (!(formData instanceof FormData)) return null;
   const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
-  if (!parsed.success || parsed.data.quantity < 1) return { ok: false, message: "errors.quantity" };
+  return parsed.success ? parsed.data : null;
+}
+
+export async function addToCartAction(_prev: CartActionState, formData: unknown): Promise<CartActionState> {
+  const line = lineOf(formData);
+  if (!line || line.quantity < 1) return { ok: false, message: "errors.quantity" };
   try {
+    // Checked before the cart is created: a refused add leaves no empty cart behind.
+    if (!(await currentCart())) await checkAddable(db(), line.productId, line.quantity);
     const cart = await currentCartForWrite();
-    await addItem(db(), cart.id, parsed.data.productId, parsed.data.quantity);
+    await addItem(db(), cart.id, line.productId, line.quantity);
   } catch (err) {
     return failure(err);
   }
@@ -40,13 +49,13 @@ export async function addToCartAction(_prev: CartActionState, formData: FormData
   return { ok: true, message: "product.added" };
 }
 
-export async function updateCartLineAction(_prev: CartActionState, formData: FormData): Promise<CartActionState> {
-  const parsed = lineSchema.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
-  if (!parsed.success) return { ok: false, message: "errors.quantity" };
+export async function updateCartLineAction(_prev: CartActionState, formData: unknown): Promise<CartActionState> {
+  const line = lineOf(formData);
+  if (!line) return { ok: false, message: "errors.quantity" };
   const cart = await currentCart();
   if (!cart) return { ok: false, message: "cart.unavailable" };
   try {
-    await setItemQuantity(db(), cart.id, parsed.data.productId, parsed.data.quantity);
+    await setItemQuantity(db(), cart.id, line.productId, line.quantity);
   } catch (err) {
     return failure(err);
   }
@@ -54,7 +63,8 @@ export async function updateCartLineAction(_prev: CartActionState, formData: For
   return { ok: true };
 }
 
-export async function removeCartLineAction(formData: FormData): Promise<void> {
+export async function removeCartLineAction(formData: unknown): Promise<void> {
+  if (!(formData instanceof FormData)) return;
   const productId = z.string().min(1).max(64).safeParse(formData.get("productId"));
   if (!productId.success) return;
   const cart = await currentCart();

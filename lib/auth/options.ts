@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { authRedirect } from "@/lib/auth/auth-request-guard";
 import { checkLogin } from "@/lib/auth/login";
 import { endUserSession, SESSION_MAX_AGE_S, startUserSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -37,6 +38,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Only this shop's URLs, of a sane length (a huge callbackUrl would otherwise go into a cookie).
+    async redirect({ url, baseUrl }) {
+      return authRedirect(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

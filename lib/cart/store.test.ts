@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addItem, cartView, ensureCart, findCart, setItemQuantity } from "@/lib/cart/store";
+import { addItem, cartView, checkAddable, ensureCart, findCart, setItemQuantity } from "@/lib/cart/store";
 import { createProduct, createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
@@ -17,6 +17,17 @@ async function user(email: string) {
 }
 
 describe("cart store", () => {
+  it("checkAddable refuses what addItem would, without a cart", async () => {
+    const p = await createProduct(t.db, { stock: 2 });
+    const gone = await createProduct(t.db, { stock: 0 });
+    await expect(checkAddable(t.db, p.id, 2)).resolves.toBeUndefined();
+    await expect(checkAddable(t.db, p.id, 3)).rejects.toMatchObject({ code: "not_enough_stock", available: 2 });
+    await expect(checkAddable(t.db, "no-such-product", 1)).rejects.toMatchObject({ code: "not_found" });
+    await expect(checkAddable(t.db, gone.id, 1)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(checkAddable(t.db, p.id, 0)).rejects.toMatchObject({ code: "bad_quantity" });
+    expect(await t.db.cart.count()).toBe(0);
+  });
+
   it("refuses quantities beyond stock with the available count", async () => {
     const p = await createProduct(t.db, { stock: 3 });
     const cart = await ensureCart(t.db, { userId: null, token: null });

@@ -89,6 +89,20 @@ function checkQuantity(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) throw new CartError("bad_quantity");
 }
 
+/**
+ * Whether `quantity` of the product could go into an empty cart (throws the CartError addItem would):
+ * checked before a cart is created for a visitor who has none, so a request for a product that does
+ * not exist, is unavailable or lacks the stock leaves no empty cart behind.
+ */
+export async function checkAddable(db: Db, productId: string, quantity: number): Promise<void> {
+  checkQuantity(quantity);
+  if (quantity === 0) throw new CartError("bad_quantity");
+  const product = await db.product.findUnique({ where: { id: productId }, select: { active: true, stock: true } });
+  if (!product) throw new CartError("not_found");
+  if (!product.active || product.stock <= 0) throw new CartError("unavailable");
+  if (quantity > product.stock) throw new CartError("not_enough_stock", product.stock);
+}
+
 export async function addItem(db: Db, cartId: string, productId: string, quantity: number): Promise<void> {
   checkQuantity(quantity);
   if (quantity === 0) throw new CartError("bad_quantity");

@@ -16,7 +16,9 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
+        // Not awaited: cancelling one branch of a tee'd (cloned) body settles only once the other
+        // branch is cancelled too, which the caller may never do.
+        reader.cancel().catch(() => undefined);
         return { ok: false, reason: "too_large" };
       }
       chunks.push(value);

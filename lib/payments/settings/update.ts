@@ -15,7 +15,7 @@ export type UpdateResult = { ok: true } | { ok: false; errors: FieldErrors };
 const schemas = { card: cardSettingsSchema, cvs: cvsSettingsSchema } as const;
 
 // An unticked checkbox is simply absent from a form submission: absent means off here.
-const CHECKBOXES: Record<GatewayId, readonly string[]> = {
+export const CHECKBOXES: Record<GatewayId, readonly string[]> = {
   card: ["enabled", "testMode", "threeDSecure", "securityCode", "cardMember", "alwaysSaveCard", "saveLog"],
   cvs: ["enabled", "testMode", "feeEnabled", "saveLog"],
 };

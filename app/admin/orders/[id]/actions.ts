@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formFields } from "@/lib/forms/form-fields";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { msg, toMessageRef, type MessageKey, type MessageRef } from "@/lib/i18n";
@@ -23,9 +24,9 @@ const statusSchema = z.object({
   note: z.string().trim().min(1, msg("admin.noteRequired")).max(1000, msg("errors.tooLong:1000")),
 });
 
-export async function changeStatusAction(_prev: AdminActionState, formData: FormData): Promise<AdminActionState> {
+export async function changeStatusAction(_prev: AdminActionState, formData: unknown): Promise<AdminActionState> {
   const admin = await requireAdmin();
-  const parsed = statusSchema.safeParse(Object.fromEntries(formData));
+  const parsed = statusSchema.safeParse(formFields(formData));
   if (!parsed.success) return { ok: false, message: toMessageRef(parsed.error.issues[0]?.message) };
   const { orderId, status, expected, note } = parsed.data;
   // A status that says what happened to the money must come from the gateway's own operation.
@@ -52,9 +53,9 @@ const noteSchema = z.object({
   customerVisible: z.literal("on").optional(),
 });
 
-export async function addNoteAction(_prev: AdminActionState, formData: FormData): Promise<AdminActionState> {
+export async function addNoteAction(_prev: AdminActionState, formData: unknown): Promise<AdminActionState> {
   const admin = await requireAdmin();
-  const parsed = noteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = noteSchema.safeParse(formFields(formData));
   if (!parsed.success) return { ok: false, message: toMessageRef(parsed.error.issues[0]?.message) };
   const { orderId, note, customerVisible } = parsed.data;
   const exists = await db().order.count({ where: { id: orderId } });

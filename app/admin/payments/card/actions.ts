@@ -7,6 +7,7 @@ import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MessageRef } from "@/lib/i18n";
+import { readSettingsForm } from "@/lib/payments/settings/form";
 import { updateSettings } from "@/lib/payments/settings/update";
 import { appSecretBox } from "@/lib/security/app-box";
 
@@ -41,14 +42,12 @@ const FIELDS = [
   "abandonAfterMinutes",
 ] as const;
 
-export async function saveCardSettingsAction(_prev: CardSettingsState, form: FormData): Promise<CardSettingsState> {
+export async function saveCardSettingsAction(_prev: CardSettingsState, form: unknown): Promise<CardSettingsState> {
   await requireAdmin();
-  const input: Record<string, unknown> = {};
-  for (const key of FIELDS) {
-    const value = form.get(key);
-    if (typeof value === "string") input[key] = value;
-  }
-  const result = await updateSettings(db(), appSecretBox(), "card", input, env().ESCOTT_TARGET);
+  // The whole form or nothing (lib/payments/settings/form.ts); a non-form argument is refused alike.
+  const read = readSettingsForm("card", form, FIELDS);
+  if (!read.ok) return { ok: false, message: "errors.generic", errors: read.errors };
+  const result = await updateSettings(db(), appSecretBox(), "card", read.input, env().ESCOTT_TARGET);
   if (!result.ok) return { ok: false, message: "errors.generic", errors: result.errors };
   revalidatePath("/admin/payments");
   revalidatePath("/admin/payments/card");

@@ -25,7 +25,7 @@ function form(fields: Record<string, string>): FormData {
   return f;
 }
 
-const base = { enabled: "on", title: "コンビニ払い", description: "説明", testMode: "on", merchantId: "12345678", merchantPass: "Secret99", payLimitDays: "7", saveLog: "on" };
+const base = { enabled: "on", title: "コンビニ払い", description: "説明", testMode: "on", merchantId: "12345678", merchantPass: "Secret99", payLimitDays: "7", saveLog: "on", unpaidPerEmail: "3", unpaidPerIp: "10" };
 
 async function stored() {
   const { loadSettings } = await import("@/lib/payments/settings/store");
@@ -60,5 +60,18 @@ describe("saveCvsSettingsAction", () => {
     const res = await save({ ok: true }, form({ ...base, testMode: "" }));
     expect(res).toMatchObject({ ok: false, errors: { testMode: "settings.modeMismatchCvs" } });
     expect((await stored()).testMode).toBe(true);
+  });
+
+  it("refuses a partial form (nothing reset to its default) and an argument that is not a form", async () => {
+    expect(await save({ ok: true }, form({ ...base, unpaidPerEmail: "7" }))).toMatchObject({ ok: true });
+    const before = await stored();
+    const partial = Object.fromEntries(Object.entries(base).filter(([key]) => key !== "unpaidPerIp" && key !== "payLimitDays"));
+    const res = await save({ ok: true }, form({ ...partial, title: "新しい名前" }));
+    expect(res).toMatchObject({ ok: false, errors: { unpaidPerIp: "errors.required", payLimitDays: "errors.required" } });
+    for (const garbage of [null, "x", 42, { title: "x" }, [["title", "x"]]]) {
+      expect(await save({ ok: true }, garbage as unknown as FormData)).toMatchObject({ ok: false });
+    }
+    expect(await stored()).toEqual(before);
+    expect(before.unpaidPerEmail).toBe(7);
   });
 });

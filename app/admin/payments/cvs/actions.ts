@@ -7,6 +7,7 @@ import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { MessageRef } from "@/lib/i18n";
+import { readSettingsForm } from "@/lib/payments/settings/form";
 import { updateSettings } from "@/lib/payments/settings/update";
 import { appSecretBox } from "@/lib/security/app-box";
 
@@ -18,26 +19,23 @@ export interface CvsSettingsState {
 
 const SCALARS = ["enabled", "title", "description", "testMode", "merchantId", "merchantPass", "payLimitDays", "feeEnabled", "saveLog", "unpaidPerEmail", "unpaidPerIp"] as const;
 
-/** The settings form: scalar fields by name, the fee table as feeRows.<i>.<from|to|fee>. */
-function settingsInput(form: FormData): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const key of SCALARS) {
-    const value = form.get(key);
-    if (typeof value === "string") input[key] = value;
-  }
+/** The fee table of the settings form, as feeRows.<i>.<from|to|fee>. */
+function feeRows(form: FormData): Array<{ from: string; to: string; fee: string }> {
   const rows: Record<string, string>[] = [];
   for (const [key, value] of form) {
     const m = /^feeRows\.(\d{1,3})\.(from|to|fee)$/.exec(key);
     if (!m || typeof value !== "string") continue;
     (rows[Number(m[1])] ??= {})[m[2]!] = value.trim();
   }
-  input.feeRows = rows.filter(Boolean).map((r) => ({ from: r.from ?? "", to: r.to ?? "", fee: r.fee ?? "" }));
-  return input;
+  return rows.filter(Boolean).map((r) => ({ from: r.from ?? "", to: r.to ?? "", fee: r.fee ?? "" }));
 }
 
-export async function saveCvsSettingsAction(_prev: CvsSettingsState, form: FormData): Promise<CvsSettingsState> {
+export async function saveCvsSettingsAction(_prev: CvsSettingsState, form: unknown): Promise<CvsSettingsState> {
   await requireAdmin();
-  const result = await updateSettings(db(), appSecretBox(), "cvs", settingsInput(form), env().ESCOTT_TARGET);
+  // The whole form or nothing (lib/payments/settings/form.ts); a non-form argument is refused alike.
+  const read = readSettingsForm("cvs", form, SCALARS);
+  if (!read.ok || !(form instanceof FormData)) return { ok: false, message: "cvs.settingsInvalid", errors: read.ok ? {} : read.errors };
+  const result = await updateSettings(db(), appSecretBox(), "cvs", { ...read.input, feeRows: feeRows(form) }, env().ESCOTT_TARGET);
   if (!result.ok) return { ok: false, message: "cvs.settingsInvalid", errors: result.errors };
   revalidatePath("/admin/payments");
   revalidatePath("/admin/payments/cvs");

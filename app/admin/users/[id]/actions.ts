@@ -3,6 +3,7 @@
 // customer's orders (the admin checked them), after the warning was acknowledged.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formFields } from "@/lib/forms/form-fields";
 import { requireAdmin } from "@/lib/auth/session";
 import { msg, toMessageRef, type MessageRef } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
@@ -15,9 +16,9 @@ export interface AdminCardState {
 
 const schema = z.object({ userId: z.string().min(1).max(64), confirm: z.literal("on", { error: msg("card.adminDeleteConfirmRequired") }) });
 
-export async function deleteCardMemberAction(_prev: AdminCardState, form: FormData): Promise<AdminCardState> {
+export async function deleteCardMemberAction(_prev: AdminCardState, form: unknown): Promise<AdminCardState> {
   await requireAdmin();
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const parsed = schema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, message: toMessageRef(parsed.error.issues[0]?.message) };
   const c = await loadCardContext();
   if (!c) return { ok: false, message: "card.deleteFailed" };

@@ -3,6 +3,7 @@
 // first, then the order's gateway runs the operation its admin view offered.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formFields } from "@/lib/forms/form-fields";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDictionary } from "@/lib/i18n/server";
 import "@/lib/payments/gateways";
@@ -21,9 +22,9 @@ const schema = z.object({
   payLimitDate: z.string().trim().max(10).optional(),
 });
 
-export async function paymentOperationAction(_prev: PaymentOperationState, form: FormData): Promise<PaymentOperationState> {
+export async function paymentOperationAction(_prev: PaymentOperationState, form: unknown): Promise<PaymentOperationState> {
   const admin = await requireAdmin();
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const parsed = schema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, message: "errors.generic" };
   const { orderId, gateway: gatewayId, operation, expectedState, ...fields } = parsed.data;
   const gateway = findGateway(gatewayId);

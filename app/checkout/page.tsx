@@ -11,6 +11,10 @@ import { customerMessage } from "@/lib/escott";
 import { errorText, formatYen, isMessageRef } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { availablePaymentMethods } from "@/lib/payments/registry";
+import { checkoutQuotes } from "@/lib/checkout/quote";
+import { legalTexts } from "@/lib/shop/legal";
+import { checkoutTerms } from "@/lib/shop/legal-terms";
+import { shippingRule } from "@/lib/shop/shipping";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.checkout.title };
@@ -31,13 +35,18 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
       </EmptyPage>
     );
   }
-  const methods = await availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null });
+  const [methods, legal] = await Promise.all([availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null }), legalTexts()]);
+  const confirmation = {
+    lines: cart.lines.map((l) => ({ id: l.productId, name: locale === "en" ? l.nameEn : l.name, quantity: l.quantity, lineTotal: l.lineTotal, reduced: l.taxRate === 8 })),
+    quotes: checkoutQuotes(cart.lines, shippingRule(), methods),
+    terms: checkoutTerms(legal.tokushoho, locale),
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={dict.checkout.title} />
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         {/* A fresh key per page view: resubmitting this form can never create a second order. */}
-        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} />
+        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} confirmation={confirmation} />
         <Panel as="aside" title={dict.checkout.orderSummary} titleId="summary-title" className="h-fit space-y-4">
           <ul className="space-y-2 text-sm">
             {cart.lines.map((l) => (

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
+import { FinalConfirmation, type ConfirmationLine } from "@/components/checkout/final-confirmation";
 import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
 import { cx } from "@/components/ui/cx";
@@ -12,8 +13,10 @@ import { Notice } from "@/components/ui/notice";
 import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
+import type { CheckoutQuotes } from "@/lib/checkout/quote";
 import { errorText, toMessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
+import type { CheckoutTerms } from "@/lib/shop/legal-terms";
 
 interface Values {
   billing: AddressValues;
@@ -27,10 +30,13 @@ export function CheckoutForm({
   checkoutKey,
   methods,
   initial,
+  confirmation,
 }: {
   checkoutKey: string;
   methods: PaymentMethodOption[];
   initial: { email: string; message?: string | null };
+  /** The final confirmation's contents (computed on the server). */
+  confirmation: { lines: ConfirmationLine[]; quotes: CheckoutQuotes; terms: CheckoutTerms };
 }) {
   const { dict } = useI18n();
   const router = useRouter();
@@ -222,6 +228,13 @@ export function CheckoutForm({
           />
         )}
       </fieldset>
+
+      <FinalConfirmation
+        lines={confirmation.lines}
+        quote={(selected && confirmation.quotes.byMethod[selected.id]) || confirmation.quotes.base}
+        methodTitle={selected?.title ?? null}
+        terms={confirmation.terms}
+      />
 
       <p className="text-xs text-stone-500">{dict.checkout.privacyNotice}</p>
       <SubmitButton pendingLabel={dict.checkout.placing} pending={pending} className="w-full py-3 text-lg">

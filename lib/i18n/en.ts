@@ -2,6 +2,8 @@ import type { ja } from "@/lib/i18n/ja";
 import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
+import { deliveryEn } from "@/lib/i18n/parts/delivery.en";
+import { shopEn } from "@/lib/i18n/parts/shop.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -11,6 +13,8 @@ export const en: Dictionary = {
   auth: authEn,
   card: cardEn,
   cvs: cvsEn,
+  delivery: deliveryEn,
+  shop: shopEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

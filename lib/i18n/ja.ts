@@ -3,12 +3,16 @@
 import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
+import { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
+import { shopJa } from "@/lib/i18n/parts/shop.ja";
 import { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
 
 export const ja = {
   auth: authJa,
   card: cardJa,
   cvs: cvsJa,
+  delivery: deliveryJa,
+  shop: shopJa,
   twoFactor: twoFactorJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },
   nav: {

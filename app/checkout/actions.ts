@@ -13,6 +13,8 @@ import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/pay
 import { env } from "@/lib/env";
 import { clientIp, clientKey } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
+import { deliverySection, parseDeliveryChoice } from "@/lib/shop/delivery";
+import { loadShopSettings } from "@/lib/shop/settings/store";
 
 export type PlaceOrderResult =
   | { status: "invalid"; errors: FieldErrors }
@@ -28,7 +30,11 @@ export type PlaceOrderResult =
  */
 export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(payload);
-  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  // The delivery choice is checked against the settings now (a date may have left the window at midnight).
+  const delivery = parseDeliveryChoice(await loadShopSettings(db(), deliverySection), new Date(), isRecord(payload) ? payload : {});
+  if (!parsed.success || !delivery.ok) {
+    return { status: "invalid", errors: { ...(delivery.ok ? {} : delivery.errors), ...(parsed.success ? {} : fieldErrors(parsed.error)) } };
+  }
   if (typeof checkoutKey !== "string" || !/^[0-9a-f-]{36}$/.test(checkoutKey)) return { status: "cart_changed" };
 
   const [user, locale, cart, requestHeaders] = await Promise.all([getCurrentUser(), getLocale(), currentCart(), headers()]);
@@ -59,6 +65,7 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
       paymentMethod: gateway.id,
       fees: (await gateway.fees?.(ctx)) ?? [],
       shipping: shippingRule(),
+      delivery: delivery.value,
       clientKey: client.key,
     });
     const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email }, input.value, ctx);
@@ -68,4 +75,8 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
     if (err instanceof OrderError && err.code === "conflict") return { status: "cart_changed" };
     throw err;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -14,6 +14,8 @@ import { availablePaymentMethods } from "@/lib/payments/registry";
 import { checkoutQuotes } from "@/lib/checkout/quote";
 import { legalTexts } from "@/lib/shop/legal";
 import { checkoutTerms } from "@/lib/shop/legal-terms";
+import { deliveryOptions } from "@/lib/shop/delivery-options";
+import { db } from "@/lib/db";
 import { shippingRule } from "@/lib/shop/shipping";
 
 export async function generateMetadata() {
@@ -35,7 +37,11 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
       </EmptyPage>
     );
   }
-  const [methods, legal] = await Promise.all([availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null }), legalTexts()]);
+  const [methods, legal, delivery] = await Promise.all([
+    availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null }),
+    legalTexts(),
+    deliveryOptions(db(), locale, new Date()),
+  ]);
   const confirmation = {
     lines: cart.lines.map((l) => ({ id: l.productId, name: locale === "en" ? l.nameEn : l.name, quantity: l.quantity, lineTotal: l.lineTotal, reduced: l.taxRate === 8 })),
     quotes: checkoutQuotes(cart.lines, shippingRule(), methods),
@@ -46,7 +52,7 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
       <PageHeader title={dict.checkout.title} />
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         {/* A fresh key per page view: resubmitting this form can never create a second order. */}
-        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} confirmation={confirmation} />
+        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} confirmation={confirmation} delivery={delivery} />
         <Panel as="aside" title={dict.checkout.orderSummary} titleId="summary-title" className="h-fit space-y-4">
           <ul className="space-y-2 text-sm">
             {cart.lines.map((l) => (

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
+import { DeliveryFields } from "@/components/checkout/delivery-fields";
 import { FinalConfirmation, type ConfirmationLine } from "@/components/checkout/final-confirmation";
 import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
@@ -16,6 +17,7 @@ import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/
 import type { CheckoutQuotes } from "@/lib/checkout/quote";
 import { errorText, toMessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
+import type { DeliveryOptions } from "@/lib/shop/delivery-options";
 import type { CheckoutTerms } from "@/lib/shop/legal-terms";
 
 interface Values {
@@ -24,6 +26,8 @@ interface Values {
   email: string;
   shipToDifferentAddress: boolean;
   paymentMethod: string;
+  deliveryDate: string;
+  deliverySlot: string;
 }
 
 export function CheckoutForm({
@@ -31,12 +35,15 @@ export function CheckoutForm({
   methods,
   initial,
   confirmation,
+  delivery,
 }: {
   checkoutKey: string;
   methods: PaymentMethodOption[];
   initial: { email: string; message?: string | null };
   /** The final confirmation's contents (computed on the server). */
   confirmation: { lines: ConfirmationLine[]; quotes: CheckoutQuotes; terms: CheckoutTerms };
+  /** The delivery dates and slots offered; null when the shop does not take a delivery choice. */
+  delivery: DeliveryOptions | null;
 }) {
   const { dict } = useI18n();
   const router = useRouter();
@@ -46,6 +53,8 @@ export function CheckoutForm({
     email: initial.email,
     shipToDifferentAddress: false,
     paymentMethod: methods[0]?.id ?? "",
+    deliveryDate: "",
+    deliverySlot: "",
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<PlaceOrderResult["status"] | null>(null);
@@ -192,6 +201,10 @@ export function CheckoutForm({
         )}
       </div>
 
+      {delivery && (
+        <DeliveryFields options={delivery} values={values} errors={errors} onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))} />
+      )}
+
       <fieldset className={cx("space-y-3", panelClass)}>
         <legend className="px-1 text-lg font-bold">{dict.checkout.paymentMethod}</legend>
         {methods.length === 0 ? (
@@ -234,6 +247,7 @@ export function CheckoutForm({
         quote={(selected && confirmation.quotes.byMethod[selected.id]) || confirmation.quotes.base}
         methodTitle={selected?.title ?? null}
         terms={confirmation.terms}
+        deliveryChoice={deliveryChoiceLabel(delivery, values, dict.delivery.none)}
       />
 
       <p className="text-xs text-stone-500">{dict.checkout.privacyNotice}</p>
@@ -242,6 +256,14 @@ export function CheckoutForm({
       </SubmitButton>
     </form>
   );
+}
+
+/** "12月5日(土) 午前中" for the final confirmation; null when nothing was chosen. */
+function deliveryChoiceLabel(options: DeliveryOptions | null, v: { deliveryDate: string; deliverySlot: string }, none: string): string | null {
+  if (!options || (!v.deliveryDate && !v.deliverySlot)) return null;
+  const date = options.dates.find((d) => d.value === v.deliveryDate)?.label ?? none;
+  const slot = options.slots.find((s) => s.value === v.deliverySlot)?.label ?? none;
+  return `${date} ${slot}`;
 }
 
 const SAVED_VALUES_KEY = "checkout-details";

@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
 import { DeliveryFields } from "@/components/checkout/delivery-fields";
+import { useQuote } from "@/components/checkout/quote-context";
 import { FinalConfirmation, type ConfirmationLine } from "@/components/checkout/final-confirmation";
 import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
@@ -14,7 +15,6 @@ import { Notice } from "@/components/ui/notice";
 import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
-import type { CheckoutQuotes } from "@/lib/checkout/quote";
 import { errorText, toMessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
 import type { DeliveryOptions } from "@/lib/shop/delivery-options";
@@ -41,7 +41,7 @@ export function CheckoutForm({
   methods: PaymentMethodOption[];
   initial: { email: string; message?: string | null };
   /** The final confirmation's contents (computed on the server). */
-  confirmation: { lines: ConfirmationLine[]; quotes: CheckoutQuotes; terms: CheckoutTerms };
+  confirmation: { lines: ConfirmationLine[]; terms: CheckoutTerms };
   /** The delivery dates and slots offered; null when the shop does not take a delivery choice. */
   delivery: DeliveryOptions | null;
 }) {
@@ -61,6 +61,20 @@ export function CheckoutForm({
   const [paymentMessage, setPaymentMessage] = useState<string | null>(initial.message ?? null);
   const [pending, startTransition] = useTransition();
   const paymentHandle = useRef<PaymentFieldsHandle | null>(null);
+  const { quote, refresh } = useQuote();
+
+  // Shipping depends on where the parcel goes: ask the server for new totals when the destination's
+  // prefecture changes, or its postal code becomes complete (a remote island's surcharge).
+  const destination = values.shipToDifferentAddress ? values.shipping : values.billing;
+  const postalDigits = destination.postalCode.replace(/\D/g, "");
+  const destinationKey = destination.prefecture ? `${destination.prefecture}|${postalDigits.length === 7 ? postalDigits : ""}` : "";
+  const quotedKey = useRef("");
+  useEffect(() => {
+    if (destinationKey === quotedKey.current) return;
+    quotedKey.current = destinationKey;
+    const [prefecture = "", postalCode = ""] = destinationKey.split("|");
+    refresh(prefecture ? { prefecture, postalCode } : null);
+  }, [destinationKey, refresh]);
 
   // Keep the typed details for this tab, so a trip through the 3-D Secure page that ends
   // back here (declined, cancelled) does not make the shopper type everything again.
@@ -148,7 +162,13 @@ export function CheckoutForm({
     no_payment_method: dict.checkout.noPaymentMethod,
   };
   const emailError = errorText(dict, errors.email) || undefined;
-  const selected = methods.find((m) => m.id === values.paymentMethod);
+  const listed = methods.find((m) => m.id === values.paymentMethod);
+  // The method's browser data for the current totals (e.g. the convenience-store fee); the same
+  // object while it does not change, so the payment fields do not start over.
+  const latestData = listed ? quote.clientData[listed.id] : undefined;
+  const dataJson = JSON.stringify(latestData ?? listed?.clientData ?? null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the data's content, not its identity
+  const selected = useMemo(() => (listed && latestData ? { ...listed, clientData: latestData } : listed), [listed, dataJson]);
   const Fields = selected ? PAYMENT_FIELDS[selected.id] : undefined;
 
   return (
@@ -244,7 +264,7 @@ export function CheckoutForm({
 
       <FinalConfirmation
         lines={confirmation.lines}
-        quote={(selected && confirmation.quotes.byMethod[selected.id]) || confirmation.quotes.base}
+        quote={(selected && quote.quotes.byMethod[selected.id]) || quote.quotes.base}
         methodTitle={selected?.title ?? null}
         terms={confirmation.terms}
         deliveryChoice={deliveryChoiceLabel(delivery, values, dict.delivery.none)}

@@ -3,6 +3,7 @@ import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
 import { deliveryEn } from "@/lib/i18n/parts/delivery.en";
+import { shippingEn } from "@/lib/i18n/parts/shipping.en";
 import { shopEn } from "@/lib/i18n/parts/shop.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   cvs: cvsEn,
   delivery: deliveryEn,
   shop: shopEn,
+  shipping: shippingEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

@@ -1,18 +1,18 @@
 import { ProductCard } from "@/components/product-card";
 import { listProducts, productName } from "@/lib/catalog/queries";
-import { env } from "@/lib/env";
 import { fmt } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
+import { shippingRule } from "@/lib/shop/shipping";
 
 export default async function HomePage() {
-  const [{ locale, dict }, products] = await Promise.all([getDictionary(), listProducts()]);
+  const [{ locale, dict }, products, shipping] = await Promise.all([getDictionary(), listProducts(), shippingRule()]);
   return (
     <div className="space-y-10">
       <section className="rounded-xl bg-brand-100 px-6 py-10 sm:px-10">
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{dict.home.heroTitle}</h1>
         <p className="mt-3 text-stone-700">{dict.home.heroBody}</p>
         <p className="mt-4 inline-block rounded-full bg-white px-4 py-1 text-sm text-brand-700">
-          {fmt(dict.home.freeShipping, { threshold: env().FREE_SHIPPING_THRESHOLD_YEN })}
+          {fmt(dict.home.freeShipping, { threshold: shipping.freeThreshold })}
         </p>
       </section>
       <section aria-labelledby="all-products">

@@ -15,6 +15,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin", label: dict.admin.dashboard },
     { href: "/admin/orders", label: dict.admin.orders },
     { href: "/admin/payments", label: dict.admin.paymentSettings },
+    { href: "/admin/shop/shipping", label: dict.shipping.navSettings },
+    { href: "/admin/shop/delivery", label: dict.delivery.navSettings },
     { href: "/admin/payments/log", label: dict.card.navPaymentLog },
     { href: "/admin/shop/invoice", label: dict.receipts.nav },
     { href: "/admin/users", label: dict.card.navUsers },

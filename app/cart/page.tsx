@@ -7,9 +7,9 @@ import { EmptyPage } from "@/components/ui/empty-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { currentCartView } from "@/lib/cart/current";
-import { env } from "@/lib/env";
 import { fmt, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
+import { shippingRule } from "@/lib/shop/shipping";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.cart.title };
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 
 export default async function CartPage() {
   const [{ locale, dict }, cart] = await Promise.all([getDictionary(), currentCartView()]);
-  const threshold = env().FREE_SHIPPING_THRESHOLD_YEN;
+  const threshold = (await shippingRule()).freeThreshold;
   if (cart.lines.length === 0) {
     return (
       <EmptyPage title={dict.cart.title} link={{ href: "/", label: dict.cart.continueShopping }}>

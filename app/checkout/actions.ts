@@ -13,6 +13,9 @@ import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/pay
 import { env } from "@/lib/env";
 import { clientIp, clientKey } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
+import { destinationSchema, liveQuote, type LiveQuote } from "@/lib/checkout/live-quote";
+import { deliverySection, parseDeliveryChoice } from "@/lib/shop/delivery";
+import { loadShopSettings } from "@/lib/shop/settings/store";
 
 export type PlaceOrderResult =
   | { status: "invalid"; errors: FieldErrors }
@@ -28,11 +31,17 @@ export type PlaceOrderResult =
  */
 export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(payload);
-  if (!parsed.success) return { status: "invalid", errors: fieldErrors(parsed.error) };
+  // The delivery choice is checked against the settings now (a date may have left the window at midnight).
+  const delivery = parseDeliveryChoice(await loadShopSettings(db(), deliverySection), new Date(), isRecord(payload) ? payload : {});
+  if (!parsed.success || !delivery.ok) {
+    return { status: "invalid", errors: { ...(delivery.ok ? {} : delivery.errors), ...(parsed.success ? {} : fieldErrors(parsed.error)) } };
+  }
   if (typeof checkoutKey !== "string" || !/^[0-9a-f-]{36}$/.test(checkoutKey)) return { status: "cart_changed" };
 
   const [user, locale, cart, requestHeaders] = await Promise.all([getCurrentUser(), getLocale(), currentCart(), headers()]);
-  const view = await cartView(db(), cart?.id ?? null, shippingRule());
+  // Shipping is charged by where the parcel goes: the shipping address, else the billing one.
+  const shipping = await shippingRule(parsed.data.shipping ?? parsed.data.billing);
+  const view = await cartView(db(), cart?.id ?? null, shipping);
   if (!cart || view.lines.length === 0) return { status: "empty_cart" };
   if (view.hasProblems) return { status: "cart_changed" };
 
@@ -58,7 +67,8 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
       data: parsed.data,
       paymentMethod: gateway.id,
       fees: (await gateway.fees?.(ctx)) ?? [],
-      shipping: shippingRule(),
+      shipping,
+      delivery: delivery.value,
       clientKey: client.key,
     });
     const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email }, input.value, ctx);
@@ -68,4 +78,20 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
     if (err instanceof OrderError && err.code === "conflict") return { status: "cart_changed" };
     throw err;
   }
+}
+
+/**
+ * The checkout's totals for the address being typed (prefecture, postal code): shipping by
+ * prefecture and island surcharge, and each payment method's fees on top. Null: nothing to check out.
+ * Read-only; an unknown prefecture answers the base fee.
+ */
+export async function quoteCheckoutAction(destination: unknown): Promise<LiveQuote | null> {
+  const [user, locale, cart] = await Promise.all([getCurrentUser(), getLocale(), currentCart()]);
+  if (!cart) return null;
+  const { view, quote } = await liveQuote(cart.id, { locale, userId: user?.id ?? null }, destinationSchema.parse(destination));
+  return view.lines.length === 0 ? null : quote;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import "@/lib/payments/gateways";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
-import { TotalsTable } from "@/components/order/totals-table";
+import { QuoteProvider, SummaryTotals } from "@/components/checkout/quote-context";
 import { EmptyPage } from "@/components/ui/empty-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -10,7 +10,11 @@ import { currentCartView } from "@/lib/cart/current";
 import { customerMessage } from "@/lib/escott";
 import { errorText, formatYen, isMessageRef } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
-import { availablePaymentMethods } from "@/lib/payments/registry";
+import { liveQuote } from "@/lib/checkout/live-quote";
+import { legalTexts } from "@/lib/shop/legal";
+import { checkoutTerms } from "@/lib/shop/legal-terms";
+import { deliveryOptions } from "@/lib/shop/delivery-options";
+import { db } from "@/lib/db";
 
 export async function generateMetadata() {
   return { title: (await getDictionary()).dict.checkout.title };
@@ -31,13 +35,22 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
       </EmptyPage>
     );
   }
-  const methods = await availablePaymentMethods({ locale, total: cart.totals.total, userId: user?.id ?? null });
+  const [{ methods, quote }, legal, delivery] = await Promise.all([
+    liveQuote(cart.id, { locale, userId: user?.id ?? null }, null),
+    legalTexts(),
+    deliveryOptions(db(), locale, new Date()),
+  ]);
+  const confirmation = {
+    lines: cart.lines.map((l) => ({ id: l.productId, name: locale === "en" ? l.nameEn : l.name, quantity: l.quantity, lineTotal: l.lineTotal, reduced: l.taxRate === 8 })),
+    terms: checkoutTerms(legal.tokushoho, locale),
+  };
   return (
     <div className="space-y-6">
       <PageHeader title={dict.checkout.title} />
+      <QuoteProvider initial={quote}>
       <div className="grid gap-8 lg:grid-cols-[1fr_340px]">
         {/* A fresh key per page view: resubmitting this form can never create a second order. */}
-        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} />
+        <CheckoutForm checkoutKey={randomUUID()} methods={methods} initial={{ email: user?.email ?? "", message: notice }} confirmation={confirmation} delivery={delivery} />
         <Panel as="aside" title={dict.checkout.orderSummary} titleId="summary-title" className="h-fit space-y-4">
           <ul className="space-y-2 text-sm">
             {cart.lines.map((l) => (
@@ -50,10 +63,11 @@ export default async function CheckoutPage({ searchParams }: PageProps<"/checkou
               </li>
             ))}
           </ul>
-          <TotalsTable totals={cart.totals} dict={dict} />
+          <SummaryTotals />
           {cart.lines.some((l) => l.taxRate === 8) && <p className="text-xs text-stone-500">※{dict.product.reducedRate}</p>}
         </Panel>
       </div>
+      </QuoteProvider>
     </div>
   );
 }

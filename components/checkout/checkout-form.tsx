@@ -1,9 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
 import { postForm, type PaymentFieldsHandle } from "@/components/checkout/payment-fields";
+import { DeliveryFields } from "@/components/checkout/delivery-fields";
+import { useQuote } from "@/components/checkout/quote-context";
+import { FinalConfirmation, type ConfirmationLine } from "@/components/checkout/final-confirmation";
 import { PAYMENT_FIELDS } from "@/components/checkout/payment-methods";
 import { useI18n } from "@/components/i18n-provider";
 import { cx } from "@/components/ui/cx";
@@ -14,6 +17,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText, isMessageRefIn, type MessageRef } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
+import type { DeliveryOptions } from "@/lib/shop/delivery-options";
+import type { CheckoutTerms } from "@/lib/shop/legal-terms";
 
 interface Values {
   billing: AddressValues;
@@ -21,16 +26,24 @@ interface Values {
   email: string;
   shipToDifferentAddress: boolean;
   paymentMethod: string;
+  deliveryDate: string;
+  deliverySlot: string;
 }
 
 export function CheckoutForm({
   checkoutKey,
   methods,
   initial,
+  confirmation,
+  delivery,
 }: {
   checkoutKey: string;
   methods: PaymentMethodOption[];
   initial: { email: string; message?: string | null };
+  /** The final confirmation's contents (computed on the server). */
+  confirmation: { lines: ConfirmationLine[]; terms: CheckoutTerms };
+  /** The delivery dates and slots offered; null when the shop does not take a delivery choice. */
+  delivery: DeliveryOptions | null;
 }) {
   const { dict } = useI18n();
   const router = useRouter();
@@ -40,12 +53,28 @@ export function CheckoutForm({
     email: initial.email,
     shipToDifferentAddress: false,
     paymentMethod: methods[0]?.id ?? "",
+    deliveryDate: "",
+    deliverySlot: "",
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<PlaceOrderResult["status"] | null>(null);
   const [paymentMessage, setPaymentMessage] = useState<string | null>(initial.message ?? null);
   const [pending, startTransition] = useTransition();
   const paymentHandle = useRef<PaymentFieldsHandle | null>(null);
+  const { quote, refresh } = useQuote();
+
+  // Shipping depends on where the parcel goes: ask the server for new totals when the destination's
+  // prefecture changes, or its postal code becomes complete (a remote island's surcharge).
+  const destination = values.shipToDifferentAddress ? values.shipping : values.billing;
+  const postalDigits = destination.postalCode.replace(/\D/g, "");
+  const destinationKey = destination.prefecture ? `${destination.prefecture}|${postalDigits.length === 7 ? postalDigits : ""}` : "";
+  const quotedKey = useRef("");
+  useEffect(() => {
+    if (destinationKey === quotedKey.current) return;
+    quotedKey.current = destinationKey;
+    const [prefecture = "", postalCode = ""] = destinationKey.split("|");
+    refresh(prefecture ? { prefecture, postalCode } : null);
+  }, [destinationKey, refresh]);
 
   // Keep the typed details for this tab, so a trip through the 3-D Secure page that ends
   // back here (declined, cancelled) does not make the shopper type everything again.
@@ -133,7 +162,13 @@ export function CheckoutForm({
     no_payment_method: dict.checkout.noPaymentMethod,
   };
   const emailError = errorText(dict, errors.email) || undefined;
-  const selected = methods.find((m) => m.id === values.paymentMethod);
+  const listed = methods.find((m) => m.id === values.paymentMethod);
+  // The method's browser data for the current totals (e.g. the convenience-store fee); the same
+  // object while it does not change, so the payment fields do not start over.
+  const latestData = listed ? quote.clientData[listed.id] : undefined;
+  const dataJson = JSON.stringify(latestData ?? listed?.clientData ?? null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the data's content, not its identity
+  const selected = useMemo(() => (listed && latestData ? { ...listed, clientData: latestData } : listed), [listed, dataJson]);
   const Fields = selected ? PAYMENT_FIELDS[selected.id] : undefined;
 
   return (
@@ -186,6 +221,10 @@ export function CheckoutForm({
         )}
       </div>
 
+      {delivery && (
+        <DeliveryFields options={delivery} values={values} errors={errors} onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))} />
+      )}
+
       <fieldset className={cx("space-y-3", panelClass)}>
         <legend className="px-1 text-lg font-bold">{dict.checkout.paymentMethod}</legend>
         {methods.length === 0 ? (
@@ -223,12 +262,28 @@ export function CheckoutForm({
         )}
       </fieldset>
 
+      <FinalConfirmation
+        lines={confirmation.lines}
+        quote={(selected && quote.quotes.byMethod[selected.id]) || quote.quotes.base}
+        methodTitle={selected?.title ?? null}
+        terms={confirmation.terms}
+        deliveryChoice={deliveryChoiceLabel(delivery, values, dict.delivery.none)}
+      />
+
       <p className="text-xs text-stone-500">{dict.checkout.privacyNotice}</p>
       <SubmitButton pendingLabel={dict.checkout.placing} pending={pending} className="w-full py-3 text-lg">
         {dict.checkout.placeOrder}
       </SubmitButton>
     </form>
   );
+}
+
+/** "12月5日(土) 午前中" for the final confirmation; null when nothing was chosen. */
+function deliveryChoiceLabel(options: DeliveryOptions | null, v: { deliveryDate: string; deliverySlot: string }, none: string): string | null {
+  if (!options || (!v.deliveryDate && !v.deliverySlot)) return null;
+  const date = options.dates.find((d) => d.value === v.deliveryDate)?.label ?? none;
+  const slot = options.slots.find((s) => s.value === v.deliverySlot)?.label ?? none;
+  return `${date} ${slot}`;
 }
 
 const SAVED_VALUES_KEY = "checkout-details";

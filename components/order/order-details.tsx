@@ -7,6 +7,7 @@ import { prefectureName } from "@/lib/address/prefectures";
 import { formatYen, type Dictionary, type Locale } from "@/lib/i18n";
 import type { OrderWithDetails } from "@/lib/orders/queries";
 import { formatDateTime } from "@/lib/shop/dates";
+import { deliverySummary } from "@/lib/shop/delivery-format";
 
 function Address({ lines }: { lines: (string | null | undefined)[] }) {
   return (
@@ -45,6 +46,7 @@ export function shippingLines(o: OrderWithDetails, locale: Locale) {
 /** Items, totals and addresses, as shown to customers and admins alike. */
 export function OrderDetails({ order, dict, locale }: { order: OrderWithDetails; dict: Dictionary; locale: Locale }) {
   const shipping = shippingLines(order, locale);
+  const delivery = deliverySummary(dict, locale, order);
   return (
     <div className="space-y-6">
       <DescriptionList
@@ -87,6 +89,11 @@ export function OrderDetails({ order, dict, locale }: { order: OrderWithDetails;
         </Panel>
         <Panel as="div" title={dict.order.shippingAddress}>
           {shipping ? <Address lines={shipping} /> : <p className="text-sm">{dict.order.sameAsBilling}</p>}
+          {delivery && (
+            <p className="mt-3 text-sm" data-testid="order-delivery">
+              <span className="font-medium">{dict.delivery.orderTitle}:</span> {delivery}
+            </p>
+          )}
         </Panel>
       </section>
     </div>

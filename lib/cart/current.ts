@@ -16,7 +16,7 @@ async function owner() {
 /** For pages: the current cart, or an empty view. Never sets cookies. */
 export async function currentCartView(): Promise<CartView> {
   const cart = await findCart(db(), await owner());
-  return cartView(db(), cart?.id ?? null, shippingRule());
+  return cartView(db(), cart?.id ?? null, await shippingRule());
 }
 
 export async function currentCart(): Promise<CartRef | null> {

@@ -18,6 +18,8 @@ export interface ShippingRule {
   flatFee: number;
   /** Orders whose item subtotal reaches this amount ship free. */
   freeThreshold: number;
+  /** Added to every non-empty order, free shipping or not (a remote island's relay charge). */
+  surcharge?: number;
 }
 
 export interface Totals {
@@ -38,7 +40,7 @@ export function includedTax(amountInclusive: number, rate: number): number {
 
 export function shippingFeeFor(subtotal: number, itemCount: number, rule: ShippingRule): number {
   if (itemCount === 0) return 0;
-  return subtotal >= rule.freeThreshold ? 0 : rule.flatFee;
+  return (subtotal >= rule.freeThreshold ? 0 : rule.flatFee) + (rule.surcharge ?? 0);
 }
 
 export function computeTotals(lines: PricedLine[], rule: ShippingRule, fees: FeeLine[] = []): Totals {

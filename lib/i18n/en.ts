@@ -3,6 +3,9 @@ import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
 import { receiptsEn } from "@/lib/i18n/parts/receipts.en";
+import { deliveryEn } from "@/lib/i18n/parts/delivery.en";
+import { shippingEn } from "@/lib/i18n/parts/shipping.en";
+import { shopEn } from "@/lib/i18n/parts/shop.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -13,6 +16,9 @@ export const en: Dictionary = {
   card: cardEn,
   cvs: cvsEn,
   receipts: receiptsEn,
+  delivery: deliveryEn,
+  shop: shopEn,
+  shipping: shippingEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

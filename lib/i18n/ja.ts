@@ -4,6 +4,9 @@ import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
 import { receiptsJa } from "@/lib/i18n/parts/receipts.ja";
+import { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
+import { shippingJa } from "@/lib/i18n/parts/shipping.ja";
+import { shopJa } from "@/lib/i18n/parts/shop.ja";
 import { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
 
 export const ja = {
@@ -11,6 +14,9 @@ export const ja = {
   card: cardJa,
   cvs: cvsJa,
   receipts: receiptsJa,
+  delivery: deliveryJa,
+  shop: shopJa,
+  shipping: shippingJa,
   twoFactor: twoFactorJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },
   nav: {

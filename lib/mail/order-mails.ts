@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { dictionaryFor, fmt, formatYen, isLocale, type Dictionary } from "@/lib/i18n";
 import { queueMail } from "@/lib/mail/outbox";
 import { formatDateTime } from "@/lib/shop/dates";
+import { deliverySummary } from "@/lib/shop/delivery-format";
 
 export interface PaymentSection {
   /** The payment method as the shopper chose it (gateway title). */
@@ -47,6 +48,7 @@ function compose(order: OrderForMail, dict: Dictionary, intro: string, middle: s
     "",
     `■ ${dict.order.number}: ${order.id}`,
     `■ ${dict.order.date}: ${formatDateTime(order.createdAt, isLocale(order.locale) ? order.locale : "ja")}`,
+    ...deliveryLine(order, dict),
     ...middle,
     "",
     ...summary(order, dict),
@@ -59,6 +61,11 @@ function compose(order: OrderForMail, dict: Dictionary, intro: string, middle: s
     env().SITE_URL,
     "",
   ].join("\n");
+}
+
+function deliveryLine(order: OrderForMail, dict: Dictionary): string[] {
+  const text = deliverySummary(dict, isLocale(order.locale) ? order.locale : "ja", order);
+  return text ? [`■ ${dict.delivery.orderTitle}: ${text}`] : [];
 }
 
 function dictOf(order: OrderForMail): Dictionary {

@@ -49,6 +49,21 @@ describe("placeOrder", () => {
     expect((await t.db.product.findUniqueOrThrow({ where: { id: mug.id } })).stock).toBe(2);
   });
 
+  it("stores the delivery choice as a date and a slot (null for 指定なし) and names it in the received e-mail", async () => {
+    const p = await createProduct(t.db, { stock: 10 });
+    const chosen = await placeOrder(t.db, { ...input((await cartWith([[p.id, 1]])).id, "del-1"), delivery: { date: "2026-12-07", slot: "19-21" } });
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: chosen.id } })).toMatchObject({ deliveryDate: "2026-12-07", deliverySlot: "19-21" });
+    const { queueOrderReceivedMail } = await import("@/lib/mail/order-mails");
+    const mailId = await queueOrderReceivedMail(t.db, chosen.id, { methodTitle: "カード", lines: [] });
+    expect((await t.db.emailMessage.findUniqueOrThrow({ where: { id: mailId! } })).body).toContain("■ お届け日時: 2026年12月7日(月) 19〜21時");
+
+    await t.db.cartItem.deleteMany();
+    const none = await placeOrder(t.db, input((await cartWith([[p.id, 1]])).id, "del-2"));
+    expect(await t.db.order.findUniqueOrThrow({ where: { id: none.id } })).toMatchObject({ deliveryDate: null, deliverySlot: null });
+    const noneMail = await queueOrderReceivedMail(t.db, none.id, { methodTitle: "カード", lines: [] });
+    expect((await t.db.emailMessage.findUniqueOrThrow({ where: { id: noneMail! } })).body).not.toContain("お届け日時");
+  });
+
   it("returns the same order for a repeated checkout key, even when both submits race", async () => {
     const p = await createProduct(t.db, { stock: 10 });
     const cart = await cartWith([[p.id, 2]]);

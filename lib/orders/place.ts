@@ -7,6 +7,7 @@ import type { CheckoutData } from "@/lib/checkout/address-schema";
 import { computeTotals, type FeeLine, type ShippingRule } from "@/lib/cart/totals";
 import { OrderError } from "@/lib/orders/errors";
 import { reserveStock } from "@/lib/orders/stock";
+import type { DeliveryChoice } from "@/lib/shop/delivery";
 
 export interface PlaceOrderInput {
   cartId: string;
@@ -17,6 +18,8 @@ export interface PlaceOrderInput {
   paymentMethod: string | null;
   fees?: (FeeLine & { code: string; name: string })[];
   shipping: ShippingRule;
+  /** The preferred delivery date and slot, already checked against the shop's settings (null: 指定なし). */
+  delivery?: DeliveryChoice;
   /** The client's hashed IP address (lib/security/client-ip.ts clientKey). */
   clientKey?: string | null;
 }
@@ -86,6 +89,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           billingAddress1: billing.address1,
           billingAddress2: billing.address2,
           billingPhone: billing.phone,
+          deliveryDate: input.delivery?.date ?? null,
+          deliverySlot: input.delivery?.slot ?? null,
           shipToDifferentAddress: shipping !== null,
           ...(shipping && {
             shippingLastName: shipping.lastName,

@@ -125,6 +125,8 @@ export interface PaymentMethodOption {
   title: string;
   description: string;
   clientData: Record<string, unknown>;
+  /** Its extra charges for this checkout (決済手数料), for the final confirmation's totals. */
+  fees: PaymentFee[];
 }
 
 const gateways: PaymentGateway[] = [];
@@ -171,6 +173,7 @@ export async function availablePaymentMethods(ctx: CheckoutContext): Promise<Pay
       title: await g.title(ctx.locale),
       description: await g.description(ctx.locale),
       clientData: (await g.clientData?.(ctx)) ?? {},
+      fees: (await g.fees?.(ctx)) ?? [],
     });
   }
   return options;

@@ -1,0 +1,37 @@
+import type { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const deliveryEn: Shape<typeof deliveryJa> = {
+  checkoutTitle: "Delivery date and time",
+  date: "Preferred delivery date",
+  slot: "Preferred time slot",
+  none: "No preference",
+  checkoutHint: "Without a choice we deliver as soon as we can. Weather or traffic may delay a delivery.",
+  dateUnavailable: "This delivery date cannot be chosen. Please pick one of the dates shown.",
+  slotUnavailable: "This time slot cannot be chosen. Please pick one of the slots shown.",
+  orderTitle: "Delivery date and time",
+  navSettings: "Delivery dates",
+  settingsTitle: "Delivery date settings",
+  settingsIntro: "Let shoppers choose a delivery date and time slot at checkout. Dates are in Japan time.",
+  enabled: "Delivery date choice",
+  enabledLabel: "Accept a preferred delivery date and time",
+  leadDays: "Earliest delivery (business days after the order)",
+  leadDaysHint: "Closed days are not counted. 0–30 days.",
+  leadDaysRange: "Enter a whole number from 0 to 30.",
+  windowDays: "Choice window (days)",
+  windowDaysHint: "How many days from the earliest date shoppers may choose from. 3–14 days.",
+  windowDaysRange: "Enter a whole number from 3 to 14.",
+  closedWeekdays: "Closed weekdays",
+  closedDates: "Closed dates",
+  closedDatesHint: "One date per line as YYYY-MM-DD (up to 100). Closed days cannot be chosen and do not count towards the earliest date.",
+  closedDateInvalid: "Enter dates as YYYY-MM-DD.",
+  closedDatesTooMany: "Up to 100 closed dates.",
+  slots: "Time slots offered",
+  slotsHint: "“No preference” is always offered.",
+  saveSettings: "Save settings",
+  settingsSaved: "The delivery date settings were saved.",
+  settingsInvalid: "Please check your input.",
+  slotLabels: { am: "Morning (until noon)", "14-16": "14:00–16:00", "16-18": "16:00–18:00", "18-20": "18:00–20:00", "19-21": "19:00–21:00" },
+  weekdays: { "0": "Sunday", "1": "Monday", "2": "Tuesday", "3": "Wednesday", "4": "Thursday", "5": "Friday", "6": "Saturday" },
+};

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN "deliveryDate" TEXT;
+ALTER TABLE "Order" ADD COLUMN "deliverySlot" TEXT;

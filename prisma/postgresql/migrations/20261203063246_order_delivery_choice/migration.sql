@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "deliveryDate" TEXT,
+ADD COLUMN     "deliverySlot" TEXT;

@@ -2,6 +2,7 @@ import type { ja } from "@/lib/i18n/ja";
 import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
+import { orderExportEn } from "@/lib/i18n/parts/order-export.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   auth: authEn,
   card: cardEn,
   cvs: cvsEn,
+  orderExport: orderExportEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

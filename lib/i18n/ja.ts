@@ -3,12 +3,14 @@
 import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
+import { orderExportJa } from "@/lib/i18n/parts/order-export.ja";
 import { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
 
 export const ja = {
   auth: authJa,
   card: cardJa,
   cvs: cvsJa,
+  orderExport: orderExportJa,
   twoFactor: twoFactorJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },
   nav: {

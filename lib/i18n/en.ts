@@ -3,6 +3,7 @@ import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
 import { orderExportEn } from "@/lib/i18n/parts/order-export.en";
+import { refundEn } from "@/lib/i18n/parts/refund.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   card: cardEn,
   cvs: cvsEn,
   orderExport: orderExportEn,
+  refund: refundEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

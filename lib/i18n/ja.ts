@@ -4,6 +4,7 @@ import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
 import { orderExportJa } from "@/lib/i18n/parts/order-export.ja";
+import { refundJa } from "@/lib/i18n/parts/refund.ja";
 import { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
 
 export const ja = {
@@ -11,6 +12,7 @@ export const ja = {
   card: cardJa,
   cvs: cvsJa,
   orderExport: orderExportJa,
+  refund: refundJa,
   twoFactor: twoFactorJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },
   nav: {

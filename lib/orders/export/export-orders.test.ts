@@ -27,7 +27,10 @@ beforeAll(async () => {
   cvsOrder = (await order(1, { email: "cvs@example.com", status: "on-hold", paymentMethod: "cvs", lastName: "=HYPERLINK(\"http://evil\")", createdAt: new Date("2026-12-03T00:30:00Z") })).id;
   await t.db.payment.create({ data: { orderId: cvsOrder, gateway: "cvs", transactionCode: "T-CVS-1", state: "unpaid", amount: 3000, payLimit: "202612102359" } });
   cardOrder = (await order(2, { email: "card@example.com", status: "processing", paymentMethod: "card", createdAt: new Date("2026-12-02T15:00:00Z") })).id;
-  await t.db.payment.create({ data: { orderId: cardOrder, gateway: "card", transactionCode: "T-CARD-1", state: "captured", amount: 3000 } });
+  const card = await t.db.payment.create({ data: { orderId: cardOrder, gateway: "card", transactionCode: "T-CARD-1", state: "captured", amount: 1800 } });
+  for (const [amount, before] of [[1000, 3000], [200, 2000]] as const) {
+    await t.db.refund.create({ data: { orderId: cardOrder, paymentId: card.id, amount, reason: "r", author: "a", operateId: "1Change", amountBefore: before, amountAfter: before - amount } });
+  }
 });
 afterAll(() => t.cleanup());
 
@@ -47,9 +50,10 @@ describe("exportOrders", () => {
     // Prefecture code 13 → 東京都; shipped to the billing address.
     expect(first).toContain(",100-0001,東京都千代田区千代田1-1,03-1234-5678,");
     expect(first?.match(/東京都千代田区千代田1-1/g)).toHaveLength(2);
-    expect(first).toMatch(/,3000,272,0,コンビニ,state:unpaid,T-CVS-1,2026\/12\/10 23:59$/);
+    expect(first).toMatch(/,3000,272,0,0,3000,コンビニ,state:unpaid,T-CVS-1,2026\/12\/10 23:59$/);
     expect(second).toMatch(new RegExp(`^${cardOrder},2026/12/03 00:00,`));
-    expect(second).toMatch(/,card,state:captured,T-CARD-1,$/);
+    // 返金額 and 返金後の金額 from the order's refunds.
+    expect(second).toMatch(/,3000,272,0,1200,1800,card,state:captured,T-CARD-1,$/);
   });
 
   it("writes one row per line item, quoting an item name with a comma", async () => {

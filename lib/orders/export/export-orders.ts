@@ -47,6 +47,7 @@ export async function exportOrders(db: Db, request: ExportRequest, labels: Expor
       include: {
         items: { orderBy: { id: "asc" } },
         payments: { orderBy: { createdAt: "desc" }, take: 1, select: { gateway: true, state: true, payLimit: true, transactionCode: true } },
+        refunds: { select: { amount: true } },
       },
     });
     for (const order of batch) {

@@ -6,12 +6,13 @@ import type { Dictionary, Locale } from "@/lib/i18n";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
 import { formatDateTime } from "@/lib/shop/dates";
 import type { CsvValue } from "@/lib/orders/export/csv";
+import { refundedAmount, remainingAmount, type RefundLike } from "@/lib/orders/refunds";
 
 export const EXPORT_MODES = ["orders", "items"] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];
 
 export type ExportPayment = Pick<Payment, "gateway" | "state" | "payLimit" | "transactionCode">;
-export type ExportOrder = Order & { items: OrderItem[]; payments: ExportPayment[] };
+export type ExportOrder = Order & { items: OrderItem[]; payments: ExportPayment[]; refunds: RefundLike[] };
 
 export interface ExportLabels {
   dict: Dictionary;
@@ -27,7 +28,7 @@ const ORDER_COLUMNS = [
   "orderNumber", "orderDate", "status", "email", "customerType",
   "billingName", "billingKana", "billingPostalCode", "billingAddress", "billingPhone",
   "shippingName", "shippingKana", "shippingPostalCode", "shippingAddress", "shippingPhone",
-  "subtotal", "shippingFee", "feeTotal", "total", "tax10", "tax8",
+  "subtotal", "shippingFee", "feeTotal", "total", "tax10", "tax8", "refunded", "remaining",
   "paymentMethod", "paymentStatus", "transactionCode", "payLimit",
 ] as const satisfies readonly (keyof Headers)[];
 const ITEM_COLUMNS = ["itemName", "itemSlug", "unitPrice", "taxRate", "quantity", "lineTotal"] as const satisfies readonly (keyof Headers)[];
@@ -60,7 +61,7 @@ export function orderCells(o: ExportOrder, labels: ExportLabels): CsvValue[] {
     o.id, formatDateTime(o.createdAt, "ja"), status, o.email, o.userId ? t.member : t.guest,
     join(o.billingLastName, o.billingFirstName), join(o.billingLastNameKana, o.billingFirstNameKana), o.billingPostalCode, address(o.billingPrefecture, o.billingCity, o.billingAddress1, o.billingAddress2), o.billingPhone,
     ship.name, ship.kana, ship.postal, ship.address, ship.phone,
-    o.subtotal, o.shippingFee, o.feeTotal, o.total, o.tax10, o.tax8,
+    o.subtotal, o.shippingFee, o.feeTotal, o.total, o.tax10, o.tax8, refundedAmount(o), remainingAmount(o),
     labels.paymentMethod(o.paymentMethod), payment ? labels.paymentStatus(payment) : "", payment?.transactionCode ?? "", payment?.payLimit ? formatPayLimit(payment.payLimit) : "",
   ];
 }

@@ -2,7 +2,8 @@ import type { Page, Request } from "@playwright/test";
 import { CARDS, configureCard, fillCard, keepCardSettings, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
 import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
+// A card checkout and three operations each: more than the default minute when the machine is busy.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 keepCardSettings();
 
 async function refund(page: Page, amount: string, reason: string) {

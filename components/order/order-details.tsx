@@ -6,6 +6,7 @@ import { Table } from "@/components/ui/table";
 import { prefectureName } from "@/lib/address/prefectures";
 import { formatYen, type Dictionary, type Locale } from "@/lib/i18n";
 import type { OrderWithDetails } from "@/lib/orders/queries";
+import { refundedAmount } from "@/lib/orders/refunds";
 import { formatDateTime } from "@/lib/shop/dates";
 import { deliverySummary } from "@/lib/shop/delivery-format";
 
@@ -80,7 +81,7 @@ export function OrderDetails({ order, dict, locale }: { order: OrderWithDetails;
           ]}
         />
         <div className="mt-4 sm:ml-auto sm:w-80">
-          <TotalsTable totals={{ ...order, fees: order.fees }} dict={dict} />
+          <TotalsTable totals={{ ...order, fees: order.fees, refunded: refundedAmount(order) }} dict={dict} />
         </div>
       </Panel>
       <section className="grid gap-4 sm:grid-cols-2">

@@ -7,6 +7,8 @@ export interface TotalsLike {
   tax10: number;
   tax8: number;
   fees?: { name: string; amount: number }[];
+  /** Yen refunded on a placed order (lib/orders/refunds.ts): shown with what remains when not zero. */
+  refunded?: number;
 }
 
 export function TotalsTable({ totals, dict }: { totals: TotalsLike; dict: Dictionary }) {
@@ -43,6 +45,18 @@ export function TotalsTable({ totals, dict }: { totals: TotalsLike; dict: Dictio
           <dt>{dict.cart.tax8}</dt>
           <dd>{formatYen(dict, totals.tax8)}</dd>
         </div>
+      )}
+      {!!totals.refunded && (
+        <>
+          <div className={row}>
+            <dt>{dict.refund.refundedTotal}</dt>
+            <dd data-testid="refunded">−{formatYen(dict, totals.refunded)}</dd>
+          </div>
+          <div className={`${row} font-bold`}>
+            <dt>{dict.refund.remaining}</dt>
+            <dd data-testid="remaining">{formatYen(dict, Math.max(0, totals.total - totals.refunded))}</dd>
+          </div>
+        </>
       )}
     </dl>
   );

@@ -15,13 +15,14 @@ import type { OperationField, OperationView } from "@/lib/payments/views";
 
 function FieldInput({ field }: { field: OperationField }) {
   const id = `payment-op-${field.name}`;
+  if (field.kind === "hidden") return <input type="hidden" name={field.name} value={field.value} />;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm">
         {field.label}
       </label>
       {field.kind === "text" ? (
-        <textarea id={id} name={field.name} rows={2} required className={inputClass} />
+        <textarea id={id} name={field.name} rows={2} required maxLength={field.maxLength} className={inputClass} />
       ) : field.kind === "date" ? (
         <input id={id} name={field.name} type="date" defaultValue={field.defaultValue} required className={`${inputClass} sm:w-48`} />
       ) : (

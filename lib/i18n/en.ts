@@ -6,6 +6,8 @@ import { receiptsEn } from "@/lib/i18n/parts/receipts.en";
 import { deliveryEn } from "@/lib/i18n/parts/delivery.en";
 import { shippingEn } from "@/lib/i18n/parts/shipping.en";
 import { shopEn } from "@/lib/i18n/parts/shop.en";
+import { orderExportEn } from "@/lib/i18n/parts/order-export.en";
+import { refundEn } from "@/lib/i18n/parts/refund.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -19,6 +21,8 @@ export const en: Dictionary = {
   delivery: deliveryEn,
   shop: shopEn,
   shipping: shippingEn,
+  orderExport: orderExportEn,
+  refund: refundEn,
   twoFactor: twoFactorEn,
   meta: { description: "Everyday tools and food made by Japanese craftspeople" },
   nav: {

@@ -7,6 +7,8 @@ import { receiptsJa } from "@/lib/i18n/parts/receipts.ja";
 import { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
 import { shippingJa } from "@/lib/i18n/parts/shipping.ja";
 import { shopJa } from "@/lib/i18n/parts/shop.ja";
+import { orderExportJa } from "@/lib/i18n/parts/order-export.ja";
+import { refundJa } from "@/lib/i18n/parts/refund.ja";
 import { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
 
 export const ja = {
@@ -17,6 +19,8 @@ export const ja = {
   delivery: deliveryJa,
   shop: shopJa,
   shipping: shippingJa,
+  orderExport: orderExportJa,
+  refund: refundJa,
   twoFactor: twoFactorJa,
   meta: { description: "日本の職人がつくる暮らしの道具と食品のオンラインショップ" },
   nav: {

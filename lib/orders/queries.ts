@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 export function orderWithDetails(id: number) {
   return db().order.findUnique({
     where: { id },
-    include: { items: true, fees: true, notes: { orderBy: { createdAt: "asc" } } },
+    include: { items: true, fees: true, notes: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } },
   });
 }
 

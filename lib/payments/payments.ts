@@ -3,7 +3,7 @@
 // timeline note and, on success, emptying the cart either all happen or none does.
 import { randomBytes } from "node:crypto";
 import { dbEngine, type Db, type Tx } from "@/lib/db";
-import { Prisma, type Payment } from "@/lib/generated/prisma/client";
+import { Prisma, type Order, type Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
 import { OrderError } from "@/lib/orders/errors";
@@ -283,10 +283,12 @@ export const OPERATION_CLAIM_MS = 2 * 60_000;
  * in `from` and no other operation holds it. Returns the claim (pass it to releasePaymentOperation)
  * or null when another operation is running or the state moved on.
  */
-export async function claimPaymentOperation(db: Db, paymentId: string, from: PaymentState, operation: string, now = new Date()): Promise<string | null> {
+export async function claimPaymentOperation(db: Db, paymentId: string, from: PaymentState, operation: string, now = new Date(), guard: { amount?: number } = {}): Promise<string | null> {
   const claim = `${operation}:${randomBytes(6).toString("hex")}`;
   const res = await db.payment.updateMany({
-    where: { id: paymentId, state: from, OR: [{ operation: null }, { operationAt: { lt: new Date(now.getTime() - OPERATION_CLAIM_MS) } }] },
+    // `guard.amount`: only while the payment still holds the amount the caller computed from. A
+    // refund leaves the state "captured", so the state alone cannot tell a repeated request apart.
+    where: { id: paymentId, state: from, ...(guard.amount !== undefined ? { amount: guard.amount } : {}), OR: [{ operation: null }, { operationAt: { lt: new Date(now.getTime() - OPERATION_CLAIM_MS) } }] },
     data: { operation: claim, operationAt: now },
   });
   return res.count === 1 ? claim : null;
@@ -298,7 +300,7 @@ export async function releasePaymentOperation(db: Db, paymentId: string, claim: 
 }
 
 export interface OperationUpdate {
-  event: Extract<PaymentEvent, "capture" | "void" | "change_amount" | "reauthorize" | "reconcile_authorized" | "reconcile_captured" | "reconcile_voided" | "change_registration">;
+  event: Extract<PaymentEvent, "capture" | "void" | "change_amount" | "reauthorize" | "refund_part" | "refund_rest" | "reconcile_authorized" | "reconcile_captured" | "reconcile_voided" | "change_registration">;
   /** Compare-and-set: the state the decision was made on. */
   from: PaymentState;
   note: string;
@@ -308,6 +310,8 @@ export interface OperationUpdate {
   /** 利用額変更: the order's total follows the payment's amount. */
   orderTotal?: number;
   data?: Prisma.PaymentUpdateManyMutationInput;
+  /** Writes what the operation adds (e.g. the Refund row) in the same transaction, after the move. */
+  record?: (tx: Tx, payment: Payment & { order: Order }) => Promise<void>;
 }
 
 /**
@@ -322,6 +326,7 @@ export async function applyPaymentOperation(db: Db, paymentId: string, update: O
     // Settling the operation ends its claim in the same write.
     await move(tx, payment, update.event, { ...update.data, operation: null, operationAt: null });
     if (update.orderTotal !== undefined) await tx.order.update({ where: { id: payment.orderId }, data: { total: update.orderTotal } });
+    await update.record?.(tx, payment);
     // The gateway already acted, so its record must be kept even if the order cannot follow (e.g. a completed order is never "cancelled").
     const from = payment.order.status;
     if (update.orderStatus && update.orderStatus !== from && isOrderStatus(from) && canTransition(from, update.orderStatus)) {

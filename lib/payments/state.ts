@@ -43,6 +43,13 @@ export const PAYMENT_TRANSITIONS = {
   void: { authorized: "voided", captured: "voided" },
   change_amount: { authorized: "authorized", captured: "captured" },
   reauthorize: { authorized: "authorized" },
+  /**
+   * Part of a sale given back: 利用額変更 (1Change) lowers the captured amount; a Refund row is
+   * written with the move. Only a sale can be refunded — an authorization is changed or voided.
+   */
+  refund_part: { captured: "captured" },
+  /** The rest of a sale given back: 取消 (1Delete) of the captured sale, the order becomes refunded. */
+  refund_rest: { captured: "voided" },
   /** The admin (or 取引照会) established what e-SCOTT actually holds. */
   reconcile_authorized: { unknown: "authorized", started: "authorized", captured: "authorized" },
   reconcile_captured: { unknown: "captured", started: "captured", authorized: "captured" },

@@ -43,9 +43,11 @@ export interface OrderPaymentView {
 
 /** An input an operation asks for in its confirmation step. */
 export type OperationField =
-  | { name: "amount"; label: string; kind: "yen"; defaultValue: number }
+  | { name: "amount"; label: string; kind: "yen"; defaultValue?: number }
   | { name: "payLimitDate"; label: string; kind: "date"; defaultValue: string }
-  | { name: "note"; label: string; kind: "text"; required: true };
+  | { name: "note"; label: string; kind: "text"; required: true; maxLength?: number }
+  /** Sent back unchanged: what the page showed (e.g. the amount a refund is computed from). */
+  | { name: "expectedAmount"; kind: "hidden"; value: number };
 
 export interface OperationView {
   /** Sent back to the gateway's operate(). */

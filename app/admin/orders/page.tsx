@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { OrderExportForm } from "@/components/admin/order-export-form";
 import { StatusBadge } from "@/components/order/status-badge";
 import { inputClass } from "@/components/ui/field";
 import { FilterField, FilterForm } from "@/components/ui/filter-form";
@@ -10,6 +11,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { errorText, fmt, formatYen } from "@/lib/i18n";
 import { getDictionary } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/admin-queries";
+import { EXPORT_MAX_ROWS } from "@/lib/orders/export/export-orders";
 import { attentionLabel } from "@/lib/orders/attention";
 import { ORDER_STATUSES } from "@/lib/orders/status";
 import { formatDateTime } from "@/lib/shop/dates";
@@ -45,6 +47,7 @@ export default async function AdminOrdersPage({ searchParams }: PageProps<"/admi
           <input id="filter-q" name="q" type="search" defaultValue={q} className={inputClass} />
         </FilterField>
       </FilterForm>
+      <OrderExportForm dict={dict} status={status} q={q} maxRows={EXPORT_MAX_ROWS} />
       <p className="text-sm text-stone-600">{fmt(dict.admin.ordersCount, { count: result.total })}</p>
       <Table
         data-testid="admin-orders"

@@ -175,6 +175,7 @@ export const cardEn: Shape<typeof cardJa> = {
   op_change: "Change amount",
   op_reauth: "Re-authorize",
   op_search: "Look up",
+  op_refund: "Refund",
   op_markPaid: "Mark as paid",
   op_markFailed: "Mark as failed",
   confirm_capture: "Capture this payment?",
@@ -182,6 +183,7 @@ export const cardEn: Shape<typeof cardJa> = {
   confirm_change: "Change the amount? The order total changes too.",
   confirm_reauth: "Re-authorize with the amount entered? The order total changes too.",
   confirm_search: "Look up this transaction at e-SCOTT?",
+  confirm_refund: "Refund the amount entered?",
   confirm_markPaid: "Have you confirmed in e-SCOTT's merchant console that the payment went through? The order becomes processing.",
   confirm_markFailed: "Have you confirmed in e-SCOTT's merchant console that no payment was made? The order fails and its stock is returned.",
   newAmount: "New amount (yen)",
@@ -312,6 +314,6 @@ export const cardEn: Shape<typeof cardJa> = {
     abandonedAtThreeDS: "The shopper did not come back from the 3-D Secure page within {minutes} minutes: the payment (transaction code {code}) was stopped and the stock returned.",
     interrupted: "The payment (transaction code {code}) has not finished for {minutes} minutes. It may have been interrupted after charging; please check it in e-SCOTT's merchant console.",
     followedEscott: "The payment state was updated to match e-SCOTT.",
-    labels: { capture: "Capture", void: "Cancel", change: "Amount change", reauth: "Re-authorization", search: "Transaction inquiry" },
+    labels: { capture: "Capture", void: "Cancel", change: "Amount change", reauth: "Re-authorization", search: "Transaction inquiry", refund: "Refund" },
   },
 };

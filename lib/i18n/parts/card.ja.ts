@@ -176,6 +176,7 @@ export const cardJa = {
   op_change: "利用額変更",
   op_reauth: "再オーソリ",
   op_search: "取引照会",
+  op_refund: "返金",
   op_markPaid: "支払い済みにする",
   op_markFailed: "未決済（失敗）にする",
   confirm_capture: "売上計上を実行します。よろしいですか？",
@@ -183,6 +184,7 @@ export const cardJa = {
   confirm_change: "利用額を変更します。注文の合計金額も変更されます。よろしいですか？",
   confirm_reauth: "入力した金額で再オーソリを行います。注文の合計金額も変更されます。よろしいですか？",
   confirm_search: "e-SCOTT に取引を照会します。よろしいですか？",
+  confirm_refund: "入力した金額を返金します。よろしいですか？",
   confirm_markPaid: "e-SCOTT の加盟店管理画面で決済が成立していることを確認しましたか？この注文を支払い済み（処理中）にします。",
   confirm_markFailed: "e-SCOTT の加盟店管理画面で決済が成立していないことを確認しましたか？この注文を失敗にし、在庫を戻します。",
   newAmount: "新しい金額（円）",
@@ -316,6 +318,6 @@ export const cardJa = {
     abandonedAtThreeDS: "3Dセキュア認証の画面から{minutes}分以上戻られなかったため、お支払い（決済コード {code}）を中止し、在庫を戻しました。",
     interrupted: "お支払いの処理（決済コード {code}）が{minutes}分以上完了していません。処理が中断された可能性があり、請求が発生しているかもしれません。e-SCOTT の加盟店管理画面で確認してください。",
     followedEscott: "e-SCOTT の状態に合わせて決済状態を更新しました。",
-    labels: { capture: "売上計上", void: "取消", change: "利用額変更", reauth: "再オーソリ", search: "取引照会" },
+    labels: { capture: "売上計上", void: "取消", change: "利用額変更", reauth: "再オーソリ", search: "取引照会", refund: "返金" },
   },
 };

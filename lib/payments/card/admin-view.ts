@@ -4,13 +4,15 @@
 import type { Db } from "@/lib/db";
 import { transactionIdIn } from "@/lib/escott";
 import { isPayType, payTypeLabel } from "@/lib/escott/installments";
-import type { Payment } from "@/lib/generated/prisma/client";
+import type { Payment, Refund } from "@/lib/generated/prisma/client";
+import { refundedAmount, refundsOfOrder, remainingAmount } from "@/lib/orders/refunds";
 import { dictionaryFor, fmt, formatYen, type Dictionary, type Locale } from "@/lib/i18n";
 import type { OrderSummary } from "@/lib/payments/registry";
-import type { AdminPaymentView, OperationView } from "@/lib/payments/views";
+import type { AdminPaymentView, FactGroup, OperationView } from "@/lib/payments/views";
 import { formatDateTime } from "@/lib/shop/dates";
 import { availableOperations, operationsExpired, STALE_ATTEMPT_MS, type CardOperation } from "@/lib/payments/card/operations";
 import { PENDING_KIND } from "@/lib/payments/card/registration-pending";
+import { REFUND_REASON_MAX } from "@/lib/payments/card/refund";
 
 export function cardStateLabel(dict: Dictionary, state: string): string {
   const label = dict.card[`state_${state}` as keyof Dictionary["card"]];
@@ -31,7 +33,28 @@ function operationView(dict: Dictionary, op: CardOperation, payment: Payment): O
   const fields: OperationView["fields"] = [];
   if (op === "change" || op === "reauth") fields.push({ name: "amount", label: t.newAmount, kind: "yen", defaultValue: payment.amount });
   if (op === "markPaid" || op === "markFailed") fields.push({ name: "note", label: t.resolutionNote, kind: "text", required: true });
-  return { id: op, label: t[`op_${op}`], confirm: t[`confirm_${op}`], danger: op === "void" || op === "markFailed", fields };
+  if (op === "refund") {
+    fields.push(
+      { name: "expectedAmount", kind: "hidden", value: payment.amount },
+      { name: "amount", label: dict.refund.amountLabel, kind: "yen" },
+      { name: "note", label: dict.refund.reasonLabel, kind: "text", required: true, maxLength: REFUND_REASON_MAX },
+    );
+  }
+  return { id: op, label: t[`op_${op}`], confirm: t[`confirm_${op}`], hint: op === "refund" ? dict.refund.hint : undefined, danger: op === "void" || op === "markFailed" || op === "refund", fields };
+}
+
+/** The refunds of the order (newest last) with what went back in all and what the order comes to now. */
+function refundGroup(dict: Dictionary, locale: Locale, order: OrderSummary, refunds: Refund[]): FactGroup {
+  const r = dict.refund;
+  return {
+    title: r.listTitle,
+    testId: "card-refunds",
+    facts: [
+      ...refunds.map((x) => ({ label: fmt(r.by, { date: formatDateTime(x.createdAt, locale), author: x.author }), value: fmt(r.entry, { amount: x.amount.toLocaleString("ja-JP"), reason: x.reason }), hint: `${x.operateId} ${x.transactionId ?? ""}`.trim(), testId: "card-refund" })),
+      { label: r.refundedTotal, value: formatYen(dict, refundedAmount({ refunds })), testId: "card-refunded-total" },
+      { label: r.remaining, value: formatYen(dict, remainingAmount({ total: order.total, refunds })), testId: "card-remaining" },
+    ],
+  };
 }
 
 export async function cardAdminView(db: Db, order: OrderSummary, locale: Locale, now: Date, saveLog: boolean): Promise<AdminPaymentView | null> {
@@ -47,6 +70,7 @@ export async function cardAdminView(db: Db, order: OrderSummary, locale: Locale,
   const stale = (p.state === "started" || p.state === "awaiting_3ds") && now.getTime() - p.updatedAt.getTime() > STALE_ATTEMPT_MS;
   const needsResolution = p.state === "unknown" ? t.unknownHelp : stale ? t.staleHelp : null;
   const operations = availableOperations(p, order, now);
+  const refunds = await refundsOfOrder(db, order.id);
   return {
     title: t.panelTitle,
     testId: "card-payment-panel",
@@ -65,7 +89,7 @@ export async function cardAdminView(db: Db, order: OrderSummary, locale: Locale,
       ...(p.agreement ? [{ label: t.agreement, value: t.agreed }] : []),
       ...(p.memberUsed ? [{ label: t.memberUsed, value: "✓" }] : []),
     ],
-    groups: [],
+    groups: refunds.length === 0 ? [] : [refundGroup(dict, locale, order, refunds)],
     operations: { title: t.operations, items: operations.map((op) => operationView(dict, op, p)), empty: t.noOperations, expectedState: p.state },
     history: {
       title: t.history,

@@ -99,8 +99,20 @@ export const cardGateway: PaymentGateway<CardInput> = {
     if (!OPERATIONS.includes(request.operation as CardOperation)) return { ok: false, message: "errors.generic" };
     const c = await loadCardContext();
     if (!c) return { ok: false, message: "settings.missingMerchantId" };
-    const { amount, note } = request.fields;
-    return runCardOperation(c, orderId, { operation: request.operation as CardOperation, expectedState: request.expectedState, amount: amount ? Number(amount) : undefined, note }, actor);
+    const { amount, note, expectedAmount } = request.fields;
+    return runCardOperation(
+      c,
+      orderId,
+      {
+        operation: request.operation as CardOperation,
+        expectedState: request.expectedState,
+        amount: amount ? Number(amount) : undefined,
+        note,
+        refund: { amount, reason: note },
+        expectedAmount: expectedAmount ? Number(expectedAmount) : undefined,
+      },
+      actor,
+    );
   },
   statusLabel(payment, locale) {
     return cardStateLabel(dictionaryFor(locale), payment.state);

@@ -1,10 +1,11 @@
 // The card operations the vendor's light WooCommerce plugin leaves to e-SCOTT's console (docs/escott-protocol.md §10.2), done from
 // the order page: 売上計上 1Capture, 取消 1Delete, 利用額変更 1Change, 再オーソリ 1ReAuth,
-// 取引照会 1Search, and settling an attempt whose outcome is unknown. Unlike the vendor's pro plugin the
+// 取引照会 1Search, 返金 (part of a sale through 1Change, the rest through 1Delete: refund.ts), and
+// settling an attempt whose outcome is unknown. Unlike the vendor's pro plugin the
 // order follows: 取消 cancels (or refunds) it and an amount change updates its total.
-import { adminText, OPERATE_ID, RESPONSE_CODE, type EscottResult, type ProcessParams, type SearchData } from "@/lib/escott";
+import { adminText, OPERATE_ID, RESPONSE_CODE, type EscottFailure, type EscottResult, type ProcessParams, type SearchData } from "@/lib/escott";
 import type { Order, Payment } from "@/lib/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { dictionaryFor, fmt, type MessageKey, type MessageRef } from "@/lib/i18n";
 import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote } from "@/lib/orders/transition";
@@ -12,19 +13,22 @@ import { applyPaymentOperation, claimPaymentOperation, failPayment, PaymentConfl
 import { nextPaymentState, type CardPaymentState, type PaymentEvent } from "@/lib/payments/state";
 import type { CardContext } from "@/lib/payments/card/context";
 import { findMember } from "@/lib/payments/card/member-store";
+import { planRefund, recordRefund, type RefundPlan } from "@/lib/payments/card/refund";
+import { refundedOnPayment } from "@/lib/orders/refunds";
 
 export const OPERATION_WINDOW_DAYS = 60;
 /** An attempt still "started" or "awaiting_3ds" after this long was abandoned or interrupted. */
 export const STALE_ATTEMPT_MS = 30 * 60 * 1000;
 
-export const GATEWAY_OPERATIONS = ["capture", "void", "change", "reauth", "search"] as const;
+export const GATEWAY_OPERATIONS = ["capture", "void", "change", "reauth", "refund", "search"] as const;
 export const RESOLUTIONS = ["markPaid", "markFailed"] as const;
 export type CardOperation = (typeof GATEWAY_OPERATIONS)[number] | (typeof RESOLUTIONS)[number];
 
 const NOTES = dictionaryFor("ja").card.notes;
+const REFUND_NOTES = dictionaryFor("ja").refund;
 
 /** The operations that move money, by the transition they make: offered where the table allows it. */
-const MONEY_OPERATIONS = { capture: "capture", void: "void", change: "change_amount", reauth: "reauthorize" } as const satisfies Record<string, PaymentEvent>;
+const MONEY_OPERATIONS = { capture: "capture", void: "void", change: "change_amount", reauth: "reauthorize", refund: "refund_part" } as const satisfies Record<string, PaymentEvent>;
 /** 取引照会 only reads: offered whenever e-SCOTT may hold the transaction. */
 const SEARCHABLE: readonly string[] = ["authorized", "captured", "voided", "unknown"];
 
@@ -71,6 +75,10 @@ export interface OperationRequest {
   operation: CardOperation;
   /** 利用額変更 / 再オーソリ. */
   amount?: number;
+  /** 返金: the amount and the reason as typed (validated against the sale by planRefund). */
+  refund?: { amount?: string; reason?: string };
+  /** 返金: the payment amount the admin was looking at (a refund keeps the state, so the state cannot show a stale page). */
+  expectedAmount?: number;
   /** Required for the resolutions: what the admin checked. */
   note?: string;
   /** The payment state the admin was looking at (stale pages are refused). */
@@ -88,11 +96,20 @@ export async function runCardOperation(c: CardContext, orderId: number, request:
   if (!availableOperations(payment, payment.order, now).includes(request.operation)) {
     return { ok: false, message: operationsExpired(payment.order, now) ? "card.opExpiredWindow" : "card.opNotAllowed" };
   }
-  // Claimed before e-SCOTT hears of it: a simultaneous 売上計上 and 取消 cannot both be sent.
-  const claim = await claimPaymentOperation(c.db, payment.id, payment.state as CardPaymentState, request.operation);
+  let plan: Extract<RefundPlan, { ok: true }> | undefined;
+  if (request.operation === "refund") {
+    if (request.expectedAmount !== payment.amount) return { ok: false, message: "card.opStale" };
+    const planned = planRefund(request.refund ?? {}, payment.amount);
+    if (!planned.ok) return planned;
+    plan = planned;
+  }
+  // Claimed before e-SCOTT hears of it: a simultaneous 売上計上 and 取消 cannot both be sent. A refund
+  // claims the amount it was computed from too: a double submit or a second admin finds it changed.
+  const claim = await claimPaymentOperation(c.db, payment.id, payment.state as CardPaymentState, request.operation, now, plan ? { amount: payment.amount } : {});
   if (!claim) return { ok: false, message: "card.opBusy" };
   try {
     if (request.operation === "markPaid" || request.operation === "markFailed") return await resolve(c, payment, request, admin);
+    if (plan) return await refund(c, payment, plan, admin);
     return await callGateway(c, payment, request, admin);
   } catch (err) {
     if (err instanceof PaymentConflictError) return { ok: false, message: "card.opStale" };
@@ -130,13 +147,8 @@ function outcomeLine(result: EscottResult<unknown>): string {
   return fmt(NOTES.outcomeLine, { operation: result.operateId, transactionId: result.transactionId ?? "-", result: result.codes.join("|") });
 }
 
-async function callGateway(c: CardContext, payment: Payment & { order: Order }, request: OperationRequest, admin: string): Promise<OperationResult> {
-  const op = request.operation as (typeof GATEWAY_OPERATIONS)[number];
-  if ((op === "change" || op === "reauth") && !(request.amount && Number.isSafeInteger(request.amount) && request.amount > 0 && request.amount <= 99_999_999)) {
-    return { ok: false, message: "card.amountInvalid" };
-  }
-  if (op === "change" && request.amount === payment.amount) return { ok: false, message: "card.amountUnchanged" };
-
+/** The ProcessId/ProcessPass (and saved-card member, when the payment used it) an operation on `payment` sends. */
+async function processParams(c: CardContext, payment: Payment & { order: Order }) {
   const member = payment.memberUsed && payment.order.userId ? await findMember(c.db, c.box, payment.order.userId) : null;
   const base: ProcessParams = {
     orderId: String(payment.orderId),
@@ -144,6 +156,51 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
     processPass: payment.processPass ? c.box.open(payment.processPass) : "",
     transactionCode: payment.transactionCode,
   };
+  return { base, member };
+}
+
+/** The call went out but e-SCOTT refused it or did not answer: the timeline says so, the admin gets why. */
+async function operationFailed(c: CardContext, payment: Payment, op: (typeof GATEWAY_OPERATIONS)[number], result: EscottFailure, admin: string): Promise<OperationResult> {
+  const why = result.reason === "rejected" ? adminText(result.codes) : `${RESPONSE_CODE.ng} (${result.reason})`;
+  await addOrderNote(c.db, payment.orderId, fmt(NOTES.operationFailed, { label: NOTES.labels[op], line: outcomeLine(result), why }), { author: admin });
+  if (result.reason !== "rejected") return { ok: false, message: "card.opUnknown" };
+  return { ok: false, message: result.codes.includes(RESPONSE_CODE.transactionGone) ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
+}
+
+async function refund(c: CardContext, payment: Payment & { order: Order }, plan: Extract<RefundPlan, { ok: true }>, admin: string): Promise<OperationResult> {
+  const { base, member } = await processParams(c, payment);
+  const send = (withMember: boolean) => {
+    const m = withMember && member ? { kaiinId: member.kaiinId, kaiinPass: member.kaiinPass } : undefined;
+    return plan.full ? c.client.card.delete({ ...base, member: m }) : c.client.card.change({ ...base, member: m, amount: plan.after });
+  };
+  let result = await send(member !== null);
+  if (!result.ok && member && result.codes.includes(RESPONSE_CODE.memberNotOnTransaction)) result = await send(false);
+  if (!result.ok) return operationFailed(c, payment, "refund", result, admin);
+
+  const values = { amount: String(plan.amount), before: String(payment.amount), after: String(plan.after), reason: plan.reason, line: outcomeLine(result) };
+  const record = (tx: Tx) =>
+    recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: plan.amount, reason: plan.reason, author: admin, operateId: plan.full ? "1Delete" : "1Change", transactionId: result.transactionId ?? null, amountBefore: payment.amount });
+  await applyPaymentOperation(c.db, payment.id, {
+    event: plan.full ? "refund_rest" : "refund_part",
+    from: "captured",
+    ...(plan.full ? { orderStatus: "refunded" as const } : {}),
+    note: fmt(plan.full ? REFUND_NOTES.noteRest : REFUND_NOTES.notePart, values),
+    author: admin,
+    // A full refund keeps the amount the sale had when it was cancelled; a partial one is the sale now.
+    data: { lastCodes: "OK", ...(plan.full ? {} : { amount: plan.after }) },
+    record,
+  });
+  return { ok: true, message: plan.full ? "refund.refundedAll" : "refund.refunded", values: { amount: String(plan.amount) } };
+}
+
+async function callGateway(c: CardContext, payment: Payment & { order: Order }, request: OperationRequest, admin: string): Promise<OperationResult> {
+  const op = request.operation as Exclude<(typeof GATEWAY_OPERATIONS)[number], "refund">;
+  if ((op === "change" || op === "reauth") && !(request.amount && Number.isSafeInteger(request.amount) && request.amount > 0 && request.amount <= 99_999_999)) {
+    return { ok: false, message: "card.amountInvalid" };
+  }
+  if (op === "change" && request.amount === payment.amount) return { ok: false, message: "card.amountUnchanged" };
+
+  const { base, member } = await processParams(c, payment);
   const send = (withMember: boolean): Promise<EscottResult<SearchData>> => {
     const m = withMember && member ? { kaiinId: member.kaiinId, kaiinPass: member.kaiinPass } : undefined;
     switch (op) {
@@ -163,12 +220,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
   // K81: the master had no KaiinId after all — the vendor's pro plugin resends once without it (§9.4).
   if (!result.ok && member && result.codes.includes(RESPONSE_CODE.memberNotOnTransaction)) result = await send(false);
 
-  if (!result.ok) {
-    const why = result.reason === "rejected" ? adminText(result.codes) : `${RESPONSE_CODE.ng} (${result.reason})`;
-    await addOrderNote(c.db, payment.orderId, fmt(NOTES.operationFailed, { label: NOTES.labels[op], line: outcomeLine(result), why }), { author: admin });
-    if (result.reason !== "rejected") return { ok: false, message: "card.opUnknown" };
-    return { ok: false, message: result.codes.includes(RESPONSE_CODE.transactionGone) ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
-  }
+  if (!result.ok) return operationFailed(c, payment, op, result, admin);
 
   const line = outcomeLine(result);
   const state = payment.state as CardPaymentState;
@@ -178,13 +230,20 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
       return { ok: true, message: "card.captured" };
     case "void": {
       const target: OrderStatus = state === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded";
-      await applyPaymentOperation(c.db, payment.id, { event: "void", from: state, orderStatus: target, note: fmt(target === "cancelled" ? NOTES.voidedAuthorization : NOTES.voidedSale, { line }), author: admin, data: { lastCodes: "OK" } });
+      // 取消 of a sale gives all that remains back: recorded as a refund, so refundedAmount() stays the money returned.
+      const record =
+        state === "captured"
+          ? (tx: Tx) => recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: payment.amount, reason: REFUND_NOTES.voidReason, author: admin, operateId: "1Delete", transactionId: result.transactionId ?? null, amountBefore: payment.amount })
+          : undefined;
+      await applyPaymentOperation(c.db, payment.id, { event: "void", from: state, orderStatus: target, note: fmt(target === "cancelled" ? NOTES.voidedAuthorization : NOTES.voidedSale, { line }), author: admin, data: { lastCodes: "OK" }, record });
       return { ok: true, message: "card.voided" };
     }
     case "change":
     case "reauth": {
       const amount = request.amount!;
-      await applyPaymentOperation(c.db, payment.id, { event: op === "change" ? "change_amount" : "reauthorize", from: state, orderTotal: amount, note: fmt(op === "change" ? NOTES.amountChanged : NOTES.reauthorized, { before: payment.amount, after: amount, line }), author: admin, data: { amount, lastCodes: "OK" } });
+      // The order total is what was ordered: after refunds it is the new amount plus what went back.
+      const refunded = state === "captured" ? await refundedOnPayment(c.db, payment.id) : 0;
+      await applyPaymentOperation(c.db, payment.id, { event: op === "change" ? "change_amount" : "reauthorize", from: state, orderTotal: amount + refunded, note: fmt(op === "change" ? NOTES.amountChanged : NOTES.reauthorized, { before: payment.amount, after: amount, line }), author: admin, data: { amount, lastCodes: "OK" } });
       return { ok: true, message: op === "change" ? "card.amountChanged" : "card.reauthorized" };
     }
     case "search":

@@ -20,6 +20,7 @@ const schema = z.object({
   amount: z.string().trim().max(12).optional(),
   note: z.string().max(1000).optional(),
   payLimitDate: z.string().trim().max(10).optional(),
+  expectedAmount: z.string().trim().max(12).optional(),
 });
 
 export async function paymentOperationAction(_prev: PaymentOperationState, form: unknown): Promise<PaymentOperationState> {

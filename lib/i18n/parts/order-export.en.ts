@@ -41,6 +41,8 @@ export const orderExportEn = {
     paymentStatus: "Payment status",
     transactionCode: "Transaction code (決済コード)",
     payLimit: "Payment deadline (convenience store)",
+    deliveryDate: "Delivery date",
+    deliverySlot: "Delivery time slot",
     itemName: "Item",
     itemSlug: "Item code",
     unitPrice: "Unit price",

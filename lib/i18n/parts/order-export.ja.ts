@@ -41,6 +41,8 @@ export const orderExportJa = {
     paymentStatus: "決済ステータス",
     transactionCode: "決済コード",
     payLimit: "支払期日（コンビニ）",
+    deliveryDate: "配送希望日",
+    deliverySlot: "配送希望時間帯",
     itemName: "商品名",
     itemSlug: "商品コード",
     unitPrice: "単価",

@@ -11,7 +11,7 @@ const labels: ExportLabels = { dict: dictionaryFor("ja"), locale: "ja", paymentM
 
 async function order(n: number, data: { email: string; status: string; paymentMethod: string; lastName?: string; createdAt: Date }) {
   const o = await createOrder(t.db, { accessKey: `a${n}`, checkoutKey: `k${n}`, email: data.email, status: data.status, paymentMethod: data.paymentMethod, subtotal: 2200, shippingFee: 800, total: 3000, tax10: 272 });
-  await t.db.order.update({ where: { id: o.id }, data: { createdAt: data.createdAt, ...(data.lastName ? { billingLastName: data.lastName } : {}) } });
+  await t.db.order.update({ where: { id: o.id }, data: { createdAt: data.createdAt, ...(data.lastName ? { billingLastName: data.lastName } : {}), ...(n === 1 ? { deliveryDate: "2026-12-08", deliverySlot: "am" } : {}) } });
   for (const [i, name] of ["煎茶, 100g", "湯呑"].entries()) {
     await t.db.orderItem.create({ data: { orderId: o.id, name, slug: `item-${i}`, unitPrice: 1100, taxRate: 10, quantity: 1, lineTotal: 1100 } });
   }
@@ -43,17 +43,17 @@ describe("exportOrders", () => {
     expect(file.rows).toBe(2);
     expect(file.truncated).toBe(false);
     expect(header).toContain("注文番号,注文日時,ステータス");
-    expect(header).toContain("決済コード,支払期日（コンビニ）");
+    expect(header).toContain("決済コード,支払期日（コンビニ）,配送希望日,配送希望時間帯");
     expect(first).toMatch(new RegExp(`^${cvsOrder},2026/12/03 09:30,保留中,cvs@example.com,ゲスト,`));
     // The customer's name typed as a formula is neutralized (and quoted: it holds quotes).
     expect(first).toContain(`"'=HYPERLINK(""http://evil"") 太郎"`);
     // Prefecture code 13 → 東京都; shipped to the billing address.
     expect(first).toContain(",100-0001,東京都千代田区千代田1-1,03-1234-5678,");
     expect(first?.match(/東京都千代田区千代田1-1/g)).toHaveLength(2);
-    expect(first).toMatch(/,3000,272,0,0,3000,コンビニ,state:unpaid,T-CVS-1,2026\/12\/10 23:59$/);
+    expect(first).toMatch(/,3000,272,0,0,3000,コンビニ,state:unpaid,T-CVS-1,2026\/12\/10 23:59,2026-12-08,午前中$/);
     expect(second).toMatch(new RegExp(`^${cardOrder},2026/12/03 00:00,`));
     // 返金額 and 返金後の金額 from the order's refunds.
-    expect(second).toMatch(/,3000,272,0,1200,1800,card,state:captured,T-CARD-1,$/);
+    expect(second).toMatch(/,3000,272,0,1200,1800,card,state:captured,T-CARD-1,,,$/);
   });
 
   it("writes one row per line item, quoting an item name with a comma", async () => {

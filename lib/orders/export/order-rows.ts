@@ -5,6 +5,7 @@ import type { Order, OrderItem, Payment } from "@/lib/generated/prisma/client";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
 import { formatDateTime } from "@/lib/shop/dates";
+import { deliverySlotLabel } from "@/lib/shop/delivery-format";
 import type { CsvValue } from "@/lib/orders/export/csv";
 import { refundedAmount, remainingAmount, type RefundLike } from "@/lib/orders/refunds";
 
@@ -29,7 +30,7 @@ const ORDER_COLUMNS = [
   "billingName", "billingKana", "billingPostalCode", "billingAddress", "billingPhone",
   "shippingName", "shippingKana", "shippingPostalCode", "shippingAddress", "shippingPhone",
   "subtotal", "shippingFee", "feeTotal", "total", "tax10", "tax8", "refunded", "remaining",
-  "paymentMethod", "paymentStatus", "transactionCode", "payLimit",
+  "paymentMethod", "paymentStatus", "transactionCode", "payLimit", "deliveryDate", "deliverySlot",
 ] as const satisfies readonly (keyof Headers)[];
 const ITEM_COLUMNS = ["itemName", "itemSlug", "unitPrice", "taxRate", "quantity", "lineTotal"] as const satisfies readonly (keyof Headers)[];
 
@@ -63,6 +64,8 @@ export function orderCells(o: ExportOrder, labels: ExportLabels): CsvValue[] {
     ship.name, ship.kana, ship.postal, ship.address, ship.phone,
     o.subtotal, o.shippingFee, o.feeTotal, o.total, o.tax10, o.tax8, refundedAmount(o), remainingAmount(o),
     labels.paymentMethod(o.paymentMethod), payment ? labels.paymentStatus(payment) : "", payment?.transactionCode ?? "", payment?.payLimit ? formatPayLimit(payment.payLimit) : "",
+    // The Tokyo calendar date as stored (YYYY-MM-DD, which Excel reads as a date); empty = 指定なし.
+    o.deliveryDate ?? "", o.deliverySlot ? deliverySlotLabel(labels.dict, o.deliverySlot) : "",
   ];
 }
 

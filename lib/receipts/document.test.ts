@@ -48,3 +48,30 @@ describe("receiptTotals", () => {
     expect(() => receiptTotals({ items: [{ name: "x", unitPrice: 100, quantity: 1, taxRate: 5 }], shippingFee: 0, fees: [] })).toThrow();
   });
 });
+
+describe("receiptTotals after partial refunds", () => {
+  const at = new Date("2026-12-03T01:00:00Z");
+  it("states what was received, the refund spread over the rates in proportion, tax once per rate", () => {
+    // 10%: 2,200 + 800 shipping = 3,000; 8%: 1,000. A refund of 1,000 takes 250 from 8% and 750 from 10%.
+    const t = receiptTotals({ items: [item(1100, 2, 10), item(1000, 1, 8)], shippingFee: 800, fees: [], refunds: [{ amount: 600, createdAt: at }, { amount: 400, createdAt: at }] });
+    expect(t.total).toBe(3000);
+    expect(t.refunds).toHaveLength(2);
+    expect(t.byRate).toEqual([
+      { rate: 10, amount: 2250, tax: 204 },
+      { rate: 8, amount: 750, tax: 55 },
+    ]);
+    expect(t.lines.reduce((n, l) => n + l.amount, 0)).toBe(4000);
+  });
+
+  it("with one rate only, the whole refund comes off it; never below zero", () => {
+    expect(receiptTotals({ items: [item(540, 2, 8)], shippingFee: 0, fees: [], refunds: [{ amount: 80, createdAt: at }] }).byRate).toEqual([{ rate: 8, amount: 1000, tax: 74 }]);
+    const all = receiptTotals({ items: [item(500, 1, 10)], shippingFee: 0, fees: [], refunds: [{ amount: 9999, createdAt: at }] });
+    expect(all.total).toBe(0);
+    expect(all.byRate).toEqual([{ rate: 10, amount: 0, tax: 0 }]);
+  });
+
+  it("without refunds the totals are the lines'", () => {
+    const t = receiptTotals({ items: [item(1100, 1, 10)], shippingFee: 0, fees: [] });
+    expect(t).toMatchObject({ total: 1100, refunds: [], byRate: [{ rate: 10, amount: 1100, tax: 100 }] });
+  });
+});

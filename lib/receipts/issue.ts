@@ -50,7 +50,7 @@ export function defaultAddressee(order: { billingLastName: string; billingFirstN
 function receiptOrder(db: Db | Tx, orderId: number) {
   return db.order.findUnique({
     where: { id: orderId },
-    include: { items: true, fees: true, payments: { select: { gateway: true, state: true } }, receipt: true, _count: { select: { receiptIssues: true } } },
+    include: { items: true, fees: true, refunds: { select: { amount: true, createdAt: true }, orderBy: { createdAt: "asc" } }, payments: { select: { gateway: true, state: true } }, receipt: true, _count: { select: { receiptIssues: true } } },
   });
 }
 export type ReceiptOrder = NonNullable<Awaited<ReturnType<typeof receiptOrder>>>;

@@ -144,7 +144,11 @@ function draw(pdf: PDFKit.PDFDocument, doc: ReceiptDocument): void {
     pdf.text(value, cols.amount, y, { width: colWidths.amount - 4, align: "right" });
     y += bold ? 18 : 14;
   };
-  row("合計", yen(doc.totals.total), true);
+  // Partial refunds (返金): what was paid back, then the amount finally received as 合計.
+  for (const r of doc.totals.refunds) {
+    row(`返金（${jaDate(r.createdAt)}）`, `-${yen(r.amount)}`);
+  }
+  row(doc.totals.refunds.length > 0 ? "合計（返金後）" : "合計", yen(doc.totals.total), true);
   for (const r of doc.totals.byRate) {
     row(`${r.rate}%対象${r.rate === 8 ? "（軽減税率）" : ""}`, yen(r.amount));
     row(`内消費税（${r.rate}%）`, yen(r.tax));

@@ -1,6 +1,6 @@
 // JavaScript each page makes the browser download, from the build the shop serves: the page's
 // HTML is fetched, and every script it loads from /_next/static (<script src>, plus the chunks it
-// preloads as scripts) is fetched and gzipped here (level 9 — roughly what a CDN sends).
+// preloads as scripts; not the nomodule polyfills) is fetched and gzipped here (level 9 — roughly what a CDN sends).
 // Chunks loaded later on demand (dynamic import) are not counted. The performance issue's budgets:
 // home 110 KB, product 110 KB, checkout with a cart 140 KB (KB = 1024 bytes).
 import { gzipSync } from "node:zlib";
@@ -23,7 +23,10 @@ export const BUDGETS_KB = { home: 110, product: 110, checkout: 140 } as const;
 
 export function scriptUrls(html: string): string[] {
   const urls = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(m[1]!);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    // The legacy polyfills (nomodule): modern browsers never download them.
+    if (!/\bnomodule\b/i.test(m[0])) urls.add(m[1]!);
+  }
   for (const m of html.matchAll(/<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*>|<link\b[^>]*\bas="script"[^>]*\brel="preload"[^>]*>/g)) {
     const href = /\bhref="([^"]+)"/.exec(m[0]);
     if (href) urls.add(href[1]!);

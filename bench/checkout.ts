@@ -95,6 +95,7 @@ export async function benchCheckout(stack: Stack, options: { n: number; latencie
       transactions: summarize(serverLines.map((l) => l.transactions)),
       queryMs: summarize(serverLines.map((l) => l.queryMs)),
     };
+    if (serverLines[0]?.sql) options.log(`statements of one checkout (BENCH_TIMING_SQL=1):\n${statementProfile(serverLines[0].sql)}`);
     options.log(
       `checkout @${latencyMs} ms gateway latency: n=${run.n} server p50 ${run.server.p50.toFixed(1)} ms, gateway p50 ${run.gateway.p50.toFixed(1)} ms (${run.gatewayCalls.toFixed(1)} calls), overhead p50 ${run.overhead.p50.toFixed(1)} ms, ${run.queries.p50} statements / ${run.transactions.p50} transactions`,
     );
@@ -102,4 +103,14 @@ export async function benchCheckout(stack: Stack, options: { n: number; latencie
   }
   await emulatorControl(stack, "/_control/latency", "POST", { ms: 0 });
   return runs;
+}
+
+/** "3 × SELECT … FROM `main`.`Product` …" lines, in order of first appearance. */
+export function statementProfile(sql: string[]): string {
+  const counts = new Map<string, number>();
+  for (const statement of sql) {
+    const key = statement.replace(/`main`\./g, "").slice(0, 110);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([statement, count]) => `  ${String(count).padStart(3)} × ${statement}`).join("\n");
 }

@@ -81,6 +81,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   }
   const ratio = n.kinds.genuine.latency.p50 / n.anchors.health.latency.p50;
   lines.push("", `Genuine notification p50 ÷ /api/health p50 = ${ratio.toFixed(1)}; anchors' rates ${n.anchors.health.rate.toFixed(0)} and ${n.anchors.csrf.rate.toFixed(0)} requests/s. Statements per request from a sequential pass.`, "");
+  if (n.retried > 0) lines.push(`${n.retried} notification(s) met a failed connection and were sent again (as e-SCOTT would).`, "");
   lines.push("Invariants:", "");
   for (const inv of n.invariants) lines.push(`- ${inv.ok ? "✔" : "✘ BROKEN"} ${inv.name} — ${inv.detail}`);
   lines.push("");

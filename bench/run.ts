@@ -1,4 +1,4 @@
-// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"]`
+// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql]`
 // Starts the whole shop (bench/stack.ts), measures card checkouts, 入金結果通知 under load and the
 // JavaScript per page, prints the numbers and (full runs) adds them to bench/RESULTS.md.
 // Exit 1 when a notification invariant breaks or a step fails.
@@ -12,7 +12,7 @@ import { machine, recordRun, renderRun, type BenchReport } from "./results";
 import { enableGateways, stockUp } from "./shop";
 import { startStack, type Engine, type Stack } from "./stack";
 
-const USAGE = "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT]";
+const USAGE = "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql]";
 
 function options() {
   const { values } = parseArgs({
@@ -23,6 +23,7 @@ function options() {
       notifications: { type: "string" },
       "no-record": { type: "boolean", default: false },
       note: { type: "string" },
+      sql: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -46,11 +47,14 @@ function options() {
     // Smoke runs check that the bench works; their numbers mean nothing and are not recorded.
     record: !values.smoke && !values["no-record"],
     note: values.note,
+    sql: values.sql,
   };
 }
 
 async function main(): Promise<number> {
   const opts = options();
+  // The shop instances inherit it: each checkout's statements are printed (bench/checkout.ts).
+  if (opts.sql) process.env.BENCH_TIMING_SQL = "1";
   const log = (line: string) => console.log(`[bench] ${line}`);
   const startedAt = new Date();
   const machineLine = machine();
@@ -85,6 +89,9 @@ async function main(): Promise<number> {
       return 1;
     }
     return 0;
+  } catch (err) {
+    if (stack) console.error(`[bench] the shop's log before the failure:\n${stack.tailLogs()}`);
+    throw err;
   } finally {
     await stack?.stop();
   }
@@ -93,7 +100,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error("[bench] failed:", err instanceof Error ? err.stack : err);
+    console.error("[bench] failed:", err instanceof Error ? err.stack : err, err instanceof Error && err.cause ? err.cause : "");
     process.exit(1);
   },
 );

@@ -3,7 +3,7 @@
 // the built shop served by scripts/serve.mjs (built first when sources changed). On PostgreSQL that
 // is two shop instances behind the round-robin proxy, the production layout. BENCH_TIMING=1 makes
 // every instance log each request's server time and database statements (scripts/serve.mjs).
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import globalSetup, { type E2eEngine } from "@/e2e/global-setup";
 import globalTeardown from "@/e2e/global-teardown";
@@ -21,6 +21,8 @@ export interface Stack {
   /** Seals secrets the way the shop does (same APP_ENCRYPTION_KEY). */
   box: ReturnType<typeof createSecretBox>;
   timings: TimingLog;
+  /** The last lines every shop instance printed (for a failed run's report). */
+  tailLogs(lines?: number): string;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startStack(engine: Engine): Promise<Stack> {
   process.env.BENCH_TIMING = "1";
   await globalSetup();
   const db = createDb(process.env.E2E_DATABASE_URL!);
+  const logs = (process.env.E2E_SHOP_LOGS ?? "").split(path.delimiter).filter(Boolean);
   let stopped = false;
   return {
     engine,
@@ -39,7 +42,13 @@ export async function startStack(engine: Engine): Promise<Stack> {
     emulatorUrl: process.env.E2E_EMULATOR_URL!,
     db,
     box: createSecretBox(process.env.E2E_APP_ENCRYPTION_KEY!),
-    timings: new TimingLog((process.env.E2E_SHOP_LOGS ?? "").split(path.delimiter).filter(Boolean)),
+    timings: new TimingLog(logs),
+    tailLogs(lines = 40) {
+      return logs
+        .filter((file) => existsSync(file))
+        .map((file) => `--- ${path.basename(file)}\n${readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("[bench-timing]")).slice(-lines).join("\n")}`)
+        .join("\n");
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -59,6 +68,8 @@ export interface RequestTiming {
   queries: number;
   transactions: number;
   queryMs: number;
+  /** BENCH_TIMING_SQL=1 only. */
+  sql?: string[];
 }
 
 /** Reads the [bench-timing] lines the shop instances wrote since the last mark(). */

@@ -15,6 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   delete process.env.BENCH_TIMING;
+  delete process.env.BENCH_TIMING_SQL;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -41,6 +42,11 @@ describe("db stats (BENCH_TIMING=1)", () => {
       expect(d.transactions).toBe(1);
       expect(d.queries).toBeGreaterThanOrEqual(2);
       expect(dbStats().queryMs).toBeGreaterThan(0);
+      expect(dbStats().sql).toEqual([]);
+
+      process.env.BENCH_TIMING_SQL = "1";
+      await db.user.findMany({ where: { email: "a@example.com" } });
+      expect(dbStats().sql.at(-1)).toMatch(/^SELECT .*User/);
     } finally {
       await db.$disconnect();
     }

@@ -11,22 +11,30 @@ export interface DbStats {
   transactions: number;
   /** Time the driver took for those statements, ms (not the time spent waiting to run them). */
   queryMs: number;
+  /** BENCH_TIMING_SQL=1: the statements themselves (start of their SQL), newest last, at most SQL_KEPT. */
+  sql: string[];
 }
+
+const SQL_KEPT = 1_000;
 
 const KEY = Symbol.for("escott-storefront.dbStats");
 
 export function dbStats(): DbStats {
   const g = globalThis as unknown as Record<symbol, DbStats | undefined>;
-  return (g[KEY] ??= { queries: 0, transactions: 0, queryMs: 0 });
+  return (g[KEY] ??= { queries: 0, transactions: 0, queryMs: 0, sql: [] });
 }
 
 export function dbStatsEnabled(): boolean {
   return process.env.BENCH_TIMING === "1";
 }
 
-async function timed<T>(run: () => Promise<T>): Promise<T> {
+async function timed<T>(sql: string, run: () => Promise<T>): Promise<T> {
   const stats = dbStats();
   stats.queries += 1;
+  if (process.env.BENCH_TIMING_SQL === "1") {
+    stats.sql.push(sql.replace(/\s+/g, " ").slice(0, 160));
+    if (stats.sql.length > SQL_KEPT) stats.sql.splice(0, stats.sql.length - SQL_KEPT);
+  }
   const started = performance.now();
   try {
     return await run();
@@ -39,7 +47,7 @@ function countStatements<T extends SqlDriverAdapter | Transaction>(target: T): T
   return new Proxy(target, {
     get(t, prop, receiver) {
       if (prop === "queryRaw" || prop === "executeRaw") {
-        return (query: Parameters<T["queryRaw"]>[0]) => timed(() => (t[prop] as (q: typeof query) => Promise<unknown>).call(t, query));
+        return (query: Parameters<T["queryRaw"]>[0]) => timed(query.sql, () => (t[prop] as (q: typeof query) => Promise<unknown>).call(t, query));
       }
       const value = Reflect.get(t, prop, receiver);
       return typeof value === "function" ? value.bind(t) : value;

@@ -30,7 +30,7 @@ const DB_STATS = Symbol.for("escott-storefront.dbStats");
 
 function dbCounters() {
   const stats = globalThis[DB_STATS];
-  return stats ? { queries: stats.queries, transactions: stats.transactions, queryMs: stats.queryMs } : { queries: 0, transactions: 0, queryMs: 0 };
+  return stats ? { queries: stats.queries, transactions: stats.transactions, queryMs: stats.queryMs, sql: stats.sql } : { queries: 0, transactions: 0, queryMs: 0, sql: [] };
 }
 
 function logTiming(req, res) {
@@ -47,6 +47,8 @@ function logTiming(req, res) {
       queries: after.queries - before.queries,
       transactions: after.transactions - before.transactions,
       queryMs: Math.round((after.queryMs - before.queryMs) * 100) / 100,
+      // BENCH_TIMING_SQL=1: the statements themselves (the last ones kept, lib/db-stats.ts).
+      sql: process.env.BENCH_TIMING_SQL === "1" ? after.sql.slice(Math.max(0, after.sql.length - (after.queries - before.queries))) : undefined,
     };
     console.log(`[bench-timing] ${JSON.stringify(line)}`);
   });

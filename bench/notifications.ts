@@ -170,7 +170,10 @@ export async function benchNotifications(stack: Stack, options: { n: number; con
   // sequential pass that counts statements per kind.
   const total = n + forgeries + profileEach * 2;
   options.log(`notifications: preparing ${total} unpaid convenience-store payments in the database…`);
-  const prepared = await pool(Array.from({ length: total }, (_, i) => i), 4, (i) => prepareUnpaid(stack, options.productId, i));
+  // One at a time: SQLite runs one write transaction at a time anyway, and parallel ones here only
+  // queue up behind the lock until Prisma's transaction timeout ends them on a busy machine.
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < total; i++) prepared.push(await prepareUnpaid(stack, options.productId, i));
   const genuineTargets = prepared.slice(0, n);
   const forgedTargets = prepared.slice(n, n + forgeries);
   const profileTargets = prepared.slice(n + forgeries);

@@ -80,6 +80,23 @@ async function prepareUnpaid(stack: Stack, productId: string, index: number): Pr
   return { orderId: order.id, paymentId: payment.id, transactionCode: payment.transactionCode, amount: order.total, processPass };
 }
 
+/**
+ * The shop (another process) may hold SQLite's write lock for a while on a busy machine (its mail
+ * outbox, housekeeping) and Prisma then ends our transaction ("Operation has timed out"): try
+ * again with a new cart and order. A half-made order left behind is not one the benchmark uses.
+ */
+async function prepareWithRetry(stack: Stack, productId: string, index: number): Promise<Prepared> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prepareUnpaid(stack, productId, index);
+    } catch (err) {
+      if (attempt >= 5 || !(err instanceof Error) || !/timed out|busy|locked/i.test(err.message)) throw err;
+      console.error(`[bench] preparing payment ${index}: ${err.message.split("\n").filter(Boolean).at(-1)} — trying again`);
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
 /** What e-SCOTT posts when the shopper paid at the counter (docs/escott-protocol.md §7.3). */
 function genuineFields(p: Prepared, index: number): Record<string, string> {
   const recvNum = `7${pad(index, 9)}`;
@@ -173,7 +190,7 @@ export async function benchNotifications(stack: Stack, options: { n: number; con
   // One at a time: SQLite runs one write transaction at a time anyway, and parallel ones here only
   // queue up behind the lock until Prisma's transaction timeout ends them on a busy machine.
   const prepared: Prepared[] = [];
-  for (let i = 0; i < total; i++) prepared.push(await prepareUnpaid(stack, options.productId, i));
+  for (let i = 0; i < total; i++) prepared.push(await prepareWithRetry(stack, options.productId, i));
   const genuineTargets = prepared.slice(0, n);
   const forgedTargets = prepared.slice(n, n + forgeries);
   const profileTargets = prepared.slice(n + forgeries);

@@ -17,6 +17,9 @@ export interface PageWeight {
   gzipBytes: number;
   budgetBytes: number;
   pass: boolean;
+  /** The HTML request's server time and database statements (scripts/serve.mjs, BENCH_TIMING=1). */
+  serverMs: number;
+  statements: number;
 }
 
 export const BUDGETS_KB = { home: 110, product: 110, checkout: 140 } as const;
@@ -35,8 +38,10 @@ export function scriptUrls(html: string): string[] {
 }
 
 async function weigh(stack: Stack, name: keyof typeof BUDGETS_KB, path: string, cookie?: string): Promise<PageWeight> {
+  stack.timings.mark();
   const res = await fetch(`${stack.baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   const html = await res.text();
+  const timing = stack.timings.since().find((t) => t.method === "GET" && t.path === path);
   const urls = scriptUrls(html);
   let rawBytes = 0;
   let gzipBytes = 0;
@@ -46,7 +51,18 @@ async function weigh(stack: Stack, name: keyof typeof BUDGETS_KB, path: string, 
     gzipBytes += gzipSync(body, { level: 9 }).length;
   }
   const budgetBytes = BUDGETS_KB[name] * 1024;
-  return { name, path, status: res.status, scripts: urls.length, rawBytes, gzipBytes, budgetBytes, pass: res.status === 200 && gzipBytes <= budgetBytes };
+  return {
+    name,
+    path,
+    status: res.status,
+    scripts: urls.length,
+    rawBytes,
+    gzipBytes,
+    budgetBytes,
+    pass: res.status === 200 && gzipBytes <= budgetBytes,
+    serverMs: timing?.ms ?? NaN,
+    statements: timing?.queries ?? NaN,
+  };
 }
 
 export async function benchPages(stack: Stack, options: { productId: string; log: (line: string) => void }): Promise<{ pages: PageWeight[]; favicon: number }> {

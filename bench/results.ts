@@ -87,9 +87,11 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   lines.push("");
 
   lines.push("**JavaScript per page** (gzip, scripts in the HTML)", "");
-  lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | |");
-  lines.push("|---|---|---|---|---|---|---|");
-  for (const p of report.pages.pages) lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} |`);
+  lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | | HTML server ms (one request) | statements |");
+  lines.push("|---|---|---|---|---|---|---|---|---|");
+  for (const p of report.pages.pages) {
+    lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
+  }
   lines.push("", `/favicon.ico answers ${report.pages.favicon}.`, "");
   return lines.join("\n");
 }

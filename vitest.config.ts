@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL("./", import.meta.url));
-const include = ["{lib,app,components,emulator,scripts,prisma}/**/*.test.{ts,tsx}"];
+const include = ["{lib,app,components,emulator,scripts,prisma,bench}/**/*.test.{ts,tsx}"];
 
 // The tests that touch the database: they get it from test/support/db.ts (createTestDb), directly
 // or through the card/CVS harnesses. With TEST_PG_URL set (scripts/pg/start-test-cluster.sh, as

@@ -22,6 +22,8 @@ export interface EmulatorConfig {
   stateFile: string | undefined;
   /** Delay applied to every server call that involves the "slow" test card. */
   slowMs: number;
+  /** Added to every server-to-server call (benchmarks: the real gateway's round trip); changeable through /_control/latency. */
+  latencyMs: number;
   /** How long a "timeout" fault keeps the connection open before closing it. */
   hangMs: number;
   /** Token lifetime (KI3 afterwards). */
@@ -45,6 +47,7 @@ export type EmulatorOptions = Partial<Omit<EmulatorConfig, "card" | "cvs">> & {
 export const TUNING_DEFAULTS = {
   host: "127.0.0.1",
   slowMs: 5_000,
+  latencyMs: 0,
   hangMs: 120_000,
   tokenTtlMs: 30 * 60_000,
   notifyRetryMs: 2_000,
@@ -62,6 +65,7 @@ export function defaultConfig(): EmulatorConfig {
     notifyUrl: DEMO_CONTRACT.notificationUrl,
     stateFile: undefined,
     slowMs: TUNING_DEFAULTS.slowMs,
+    latencyMs: TUNING_DEFAULTS.latencyMs,
     hangMs: TUNING_DEFAULTS.hangMs,
     tokenTtlMs: TUNING_DEFAULTS.tokenTtlMs,
     notifyRetryMs: TUNING_DEFAULTS.notifyRetryMs,
@@ -101,6 +105,7 @@ const configSchema = z.object({
   notifyUrl: httpUrl,
   stateFile: z.string().min(1).optional(),
   slowMs: millis,
+  latencyMs: z.coerce.number().int().min(0).max(60_000),
   hangMs: millis,
   tokenTtlMs: millis,
   notifyRetryMs: millis,
@@ -125,6 +130,7 @@ export const ENV_VARIABLES: ReadonlyArray<readonly [string, string]> = [
   ["EMULATOR_NOTIFY_URL", "notifyUrl"],
   ["EMULATOR_STATE_FILE", "stateFile"],
   ["EMULATOR_SLOW_MS", "slowMs"],
+  ["EMULATOR_LATENCY_MS", "latencyMs"],
   ["EMULATOR_HANG_MS", "hangMs"],
   ["EMULATOR_TOKEN_TTL_MS", "tokenTtlMs"],
   ["EMULATOR_NOTIFY_RETRY_MS", "notifyRetryMs"],

@@ -3,6 +3,7 @@
 import type { Deps } from "./endpoints/context";
 import { CVS_CODES, payRegistration } from "./endpoints/cvs";
 import type { FaultInjector } from "./faults";
+import type { CallTimings } from "./timings";
 import { createToken } from "./pages/token-script";
 import { cvsStatus, snapshotState } from "./state";
 import { SECURE_RESULT_CODES } from "./tds-values";
@@ -11,6 +12,7 @@ import { emptyParams } from "./codec";
 
 export interface ControlDeps extends Deps {
   faults: FaultInjector;
+  timings: CallTimings;
 }
 
 export interface ControlResponse {
@@ -56,6 +58,12 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
   if (method === "GET" && route === "/_control/health") return ok({ ok: true });
   if (method === "GET" && route === "/_control/state") return ok(controlState(deps));
   if (method === "GET" && route === "/_control/faults") return ok({ faults: faults.list() });
+  if (method === "GET" && route === "/_control/latency") return ok({ latencyMs: deps.timings.latencyMs });
+  if (method === "GET" && route === "/_control/calls") return ok({ latencyMs: deps.timings.latencyMs, calls: deps.timings.list() });
+  if (method === "DELETE" && route === "/_control/calls") {
+    deps.timings.clear();
+    return ok({ calls: [] });
+  }
 
   if (method === "DELETE" && route === "/_control/faults") {
     faults.clear();
@@ -101,6 +109,14 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
       state.clockOffsetMs = offset ?? state.clockOffsetMs + (advance ?? 0);
       state.changed();
       return ok({ offsetMs: state.clockOffsetMs, now: new Date(clock.now()).toISOString() });
+    }
+
+    case "/_control/latency": {
+      const ms = num(body.ms);
+      if (ms === undefined || !Number.isInteger(ms) || ms < 0 || ms > 60_000) return bad(400, "ms must be an integer from 0 to 60000");
+      deps.timings.latencyMs = ms;
+      deps.log(`control: latency ${ms} ms per server call`);
+      return ok({ latencyMs: ms });
     }
 
     case "/_control/next-3ds": {

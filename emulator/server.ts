@@ -15,6 +15,7 @@ import { renderOperator } from "./pages/operator";
 import { handleTdsChallenge, handleTdsStart, TDS_CHALLENGE_PATH, TDS_PATH } from "./pages/three-d-secure";
 import { createToken, renderTokenScript, TOKEN_CREATE_PATH, TOKEN_SCRIPT_PATH } from "./pages/token-script";
 import { StatePersistence } from "./persistence";
+import { CallTimings } from "./timings";
 import { EmulatorState } from "./state";
 import type { EndpointKind } from "./validation";
 
@@ -29,6 +30,8 @@ export interface RunningEmulator {
   state: EmulatorState;
   faults: FaultInjector;
   notifier: Notifier;
+  /** Per-call durations and the artificial latency (same as /_control/calls, /_control/latency). */
+  timings: CallTimings;
   /** Same JSON as GET /_control/state. */
   snapshot(): ReturnType<typeof controlState>;
   close(): Promise<void>;
@@ -92,7 +95,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = config.quiet ? () => {} : (line: string) => console.log(`[e-scott-emulator] ${line}`);
   const notifier = new Notifier(state, config, () => clock.now(), log);
   const faults = new FaultInjector();
-  const deps: ControlDeps = { config, state, clock, notifier, log, faults };
+  const timings = new CallTimings(config.latencyMs);
+  const deps: ControlDeps = { config, state, clock, notifier, log, faults, timings };
   if (restored) log(`state restored from ${config.stateFile}`);
 
   let publicUrl = config.publicUrl ?? "";
@@ -134,7 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  async function serverCall(kind: EndpointKind, path: string, req: IncomingMessage, res: ServerResponse, query: string, body: string) {
+  async function serverCall(kind: EndpointKind, path: string, req: IncomingMessage, res: ServerResponse, query: string, body: string, startedAt: number) {
     const params = mergeQueryAndBody(query, body);
     const transactionId = state.nextTransactionId();
     const fault = faults.take(params.OperateId);
@@ -163,7 +167,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
     if (ctx.slow && !(await sleep(config.slowMs))) return;
+    if (timings.latencyMs > 0 && !(await sleep(timings.latencyMs))) return;
     send(res, 200, "text/plain; charset=UTF-8", encodeForm(withEchoes(ctx, fields)));
+    timings.record({ at: entry.at, path, operateId: params.OperateId, merchantFree1: params.MerchantFree1, responseCd: fields.ResponseCd, durationMs: performance.now() - startedAt });
   }
 
   function controlBody(req: IncomingMessage, body: string): Record<string, unknown> | undefined {
@@ -181,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const path = url.pathname;
     const method = req.method ?? "GET";
@@ -194,7 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
 
     const kind = SERVER_ENDPOINTS[path];
-    if (kind) return serverCall(kind, path, req, res, query, body);
+    if (kind) return serverCall(kind, path, req, res, query, body, startedAt);
 
     if (path === TOKEN_SCRIPT_PATH && method === "GET") {
       const code = url.searchParams.get("k_TokenNinsyoCode") ?? "";
@@ -280,6 +287,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     state,
     faults,
     notifier,
+    timings,
     snapshot: () => controlState(deps),
     async close() {
       if (closing) return;

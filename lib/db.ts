@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { databaseEngine, type DbEngine } from "@/lib/db-engine";
+import { countingAdapterFactory } from "@/lib/db-stats";
 import { env } from "@/lib/env";
 import { nulSafeAdapterFactory } from "@/lib/nul-safe-adapter";
 import { serializedAdapterFactory } from "@/lib/serialized-adapter";
@@ -32,13 +33,14 @@ export function createDb(databaseUrl: string): Db {
   if (engine === "postgresql") {
     // Each Prisma 7 client is compiled for one provider: the PostgreSQL one has its own generated client.
     // NUL in text would make PostgreSQL refuse the query (a 500): replaced in every argument (lib/nul-safe-adapter.ts).
-    return new PostgresPrismaClient({ adapter: nulSafeAdapterFactory(new PrismaPg(postgresPoolConfig(databaseUrl))) }) as unknown as Db;
+    return new PostgresPrismaClient({ adapter: countingAdapterFactory(nulSafeAdapterFactory(new PrismaPg(postgresPoolConfig(databaseUrl)))) }) as unknown as Db;
   }
   const raw = databaseUrl.slice("file:".length);
   const file = path.isAbsolute(raw) ? raw : path.join(/*turbopackIgnore: true*/ process.cwd(), raw);
   // WAL and a busy timeout let the web server, jobs and tests share the file safely.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
-  return new PrismaClient({ adapter: serializedAdapterFactory(adapter) });
+  // Counted (BENCH_TIMING=1) inside the serialization: the driver's time, not the wait for the lock.
+  return new PrismaClient({ adapter: serializedAdapterFactory(countingAdapterFactory(adapter)) });
 }
 
 /**

@@ -24,6 +24,37 @@ const graceMs = Math.max(0, Number.parseInt(process.env.SHUTDOWN_GRACE_MS || "70
 // next-auth builds its redirects from NEXTAUTH_URL; the shop's public URL is SITE_URL.
 if (!process.env.NEXTAUTH_URL && process.env.SITE_URL) process.env.NEXTAUTH_URL = process.env.SITE_URL;
 const SHUTDOWN = Symbol.for("escott-storefront.shutdown");
+// BENCH_TIMING=1 (npm run bench): one "[bench-timing] {json}" line per request with its server
+// time and what it sent to the database (lib/db-stats.ts keeps the counters under this symbol).
+// The database counts are exact only while requests do not overlap.
+const benchTiming = process.env.BENCH_TIMING === "1";
+const DB_STATS = Symbol.for("escott-storefront.dbStats");
+
+function dbCounters() {
+  const stats = globalThis[DB_STATS];
+  return stats ? { queries: stats.queries, transactions: stats.transactions, queryMs: stats.queryMs, sql: stats.sql } : { queries: 0, transactions: 0, queryMs: 0, sql: [] };
+}
+
+function logTiming(req, res) {
+  const started = performance.now();
+  const before = dbCounters();
+  res.once("finish", () => {
+    const after = dbCounters();
+    const line = {
+      method: req.method,
+      path: (req.url || "").split("?")[0],
+      action: req.headers["next-action"] ? true : undefined,
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      queries: after.queries - before.queries,
+      transactions: after.transactions - before.transactions,
+      queryMs: Math.round((after.queryMs - before.queryMs) * 100) / 100,
+      // BENCH_TIMING_SQL=1: the statements themselves (the last ones kept, lib/db-stats.ts).
+      sql: process.env.BENCH_TIMING_SQL === "1" ? after.sql.slice(Math.max(0, after.sql.length - (after.queries - before.queries))) : undefined,
+    };
+    console.log(`[bench-timing] ${JSON.stringify(line)}`);
+  });
+}
 
 /** The client's address: see the header comment. Exported shape kept tiny for the test. */
 export function clientAddress(peer, forwardedFor, trustedHops) {
@@ -58,6 +89,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     inFlight++;
     res.once("close", () => inFlight--);
+    if (benchTiming) logTiming(req, res);
     const forwarded = req.headers["x-forwarded-for"];
     req.headers["x-shop-client-ip"] = clientAddress(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, hops);
     // While draining, a request that came on a kept-alive connection is served, then the

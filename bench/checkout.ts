@@ -1,0 +1,116 @@
+// Card checkouts through the real place-order request: the shopper's browser gets a token from
+// the emulator's token endpoint (what the card page's script does), then posts placeOrderAction
+// to /checkout with the cart cookie, as React would. Sequential, so each request's server time and
+// database statements (scripts/serve.mjs, BENCH_TIMING=1) belong to one checkout, and so is the
+// gateway's time, which the emulator measured itself (/_control/calls).
+import { randomUUID } from "node:crypto";
+import { TEST_CARDS } from "@/lib/escott/test-cards";
+import { billing, callServerAction, newCart, serverActionId } from "./shop";
+import { emulatorControl, type RequestTiming, type Stack } from "./stack";
+import { summarize, timed, type Summary } from "./stats";
+
+export interface CheckoutRun {
+  latencyMs: number;
+  n: number;
+  /** Server time of the place-order request (scripts/serve.mjs), ms. */
+  server: Summary;
+  /** The e-SCOTT calls of each checkout, summed, as the emulator timed them. */
+  gateway: Summary;
+  /** Server − gateway per checkout: our own time. */
+  overhead: Summary;
+  /** Per checkout: overhead ÷ server time. */
+  overheadShare: Summary;
+  /** Round trip seen by the client (includes the HTTP hop), ms. */
+  client: Summary;
+  gatewayCalls: number;
+  queries: Summary;
+  transactions: Summary;
+  /** Driver time of those statements, ms. */
+  queryMs: Summary;
+}
+
+interface PlaceResult {
+  status?: string;
+  outcome?: { kind?: string; url?: string; message?: string };
+}
+
+async function cardToken(stack: Stack): Promise<{ token: string; maskedCard: string }> {
+  const card = TEST_CARDS.visa;
+  const body = new URLSearchParams({ cardNo: card.number, expYY: card.expYY, expMM: card.expMM, secCd: card.secCd, k_TokenNinsyoCode: "EMUTOKEN0001" });
+  const res = await fetch(`${stack.emulatorUrl}/euser/stn/CdCreateToken.do`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+  const json = (await res.json()) as { token?: string; maskedCard?: string; errorCode?: string };
+  if (!json.token || !json.maskedCard) throw new Error(`token creation failed: ${json.errorCode ?? res.status}`);
+  return { token: json.token, maskedCard: json.maskedCard };
+}
+
+/** One card checkout; the order id, the client's round trip. */
+async function checkoutOnce(stack: Stack, productId: string, actionId: string, index: number): Promise<{ orderId: number; clientMs: number }> {
+  const cart = await newCart(stack, productId);
+  const { token, maskedCard } = await cardToken(stack);
+  const payload = {
+    ...billing(`bench-card-${Date.now().toString(36)}-${index}@bench.test`),
+    paymentMethod: "card",
+    payment: { mode: "new", token, maskedCard, holderName: "HANAKO YAMADA", payType: "01", save: false, agreement: false },
+  };
+  const { value, ms } = await timed(() => callServerAction(stack, "/checkout", actionId, [payload, randomUUID()], `cart=${cart.token}`));
+  const result = value.result as PlaceResult | undefined;
+  const url = result?.outcome?.url ?? "";
+  const orderId = Number(/\/order\/(\d+)/.exec(url)?.[1]);
+  if (value.status !== 200 || result?.status !== "placed" || result.outcome?.kind !== "redirect" || !orderId) {
+    throw new Error(`checkout ${index} did not go through: HTTP ${value.status} ${JSON.stringify(result)}`);
+  }
+  return { orderId, clientMs: ms };
+}
+
+export async function benchCheckout(stack: Stack, options: { n: number; latencies: number[]; productId: string; warmup: number; log: (line: string) => void }): Promise<CheckoutRun[]> {
+  const actionId = serverActionId("app/checkout/actions.ts", "placeOrderAction");
+  const runs: CheckoutRun[] = [];
+  for (const latencyMs of options.latencies) {
+    await emulatorControl(stack, "/_control/latency", "POST", { ms: latencyMs });
+    // Warm-up: compiled routes, connections, caches — not measured.
+    for (let i = 0; i < options.warmup; i++) await checkoutOnce(stack, options.productId, actionId, -1 - i);
+    await emulatorControl(stack, "/_control/calls", "DELETE");
+    stack.timings.mark();
+    const done: { orderId: number; clientMs: number }[] = [];
+    for (let i = 0; i < options.n; i++) done.push(await checkoutOnce(stack, options.productId, actionId, i));
+    const serverLines = stack.timings.since().filter((t) => t.action && t.method === "POST" && t.path === "/checkout");
+    if (serverLines.length !== done.length) throw new Error(`expected ${done.length} timed checkout requests in the shop's log, found ${serverLines.length}`);
+    const { calls } = await emulatorControl<{ calls: { merchantFree1?: string; durationMs: number }[] }>(stack, "/_control/calls");
+    const payments = await stack.db.payment.findMany({ where: { orderId: { in: done.map((d) => d.orderId) } }, select: { orderId: true, transactionCode: true } });
+    const codeOf = new Map(payments.map((p) => [p.orderId, p.transactionCode]));
+    const gatewayMs = done.map((d) => calls.filter((c) => c.merchantFree1 === codeOf.get(d.orderId)).reduce((sum, c) => sum + c.durationMs, 0));
+    const serverMs = serverLines.map((l: RequestTiming) => l.ms);
+    const overhead = serverMs.map((s, i) => s - gatewayMs[i]!);
+    const matched = calls.filter((c) => payments.some((p) => p.transactionCode === c.merchantFree1)).length;
+    const run: CheckoutRun = {
+      latencyMs,
+      n: done.length,
+      server: summarize(serverMs),
+      gateway: summarize(gatewayMs),
+      overhead: summarize(overhead),
+      overheadShare: summarize(overhead.map((o, i) => o / serverMs[i]!)),
+      client: summarize(done.map((d) => d.clientMs)),
+      gatewayCalls: matched / done.length,
+      queries: summarize(serverLines.map((l) => l.queries)),
+      transactions: summarize(serverLines.map((l) => l.transactions)),
+      queryMs: summarize(serverLines.map((l) => l.queryMs)),
+    };
+    if (serverLines[0]?.sql) options.log(`statements of one checkout (BENCH_TIMING_SQL=1):\n${statementProfile(serverLines[0].sql)}`);
+    options.log(
+      `checkout @${latencyMs} ms gateway latency: n=${run.n} server p50 ${run.server.p50.toFixed(1)} ms, gateway p50 ${run.gateway.p50.toFixed(1)} ms (${run.gatewayCalls.toFixed(1)} calls), overhead p50 ${run.overhead.p50.toFixed(1)} ms, ${run.queries.p50} statements / ${run.transactions.p50} transactions`,
+    );
+    runs.push(run);
+  }
+  await emulatorControl(stack, "/_control/latency", "POST", { ms: 0 });
+  return runs;
+}
+
+/** "3 × SELECT … FROM `main`.`Product` …" lines, in order of first appearance. */
+export function statementProfile(sql: string[]): string {
+  const counts = new Map<string, number>();
+  for (const statement of sql) {
+    const key = statement.replace(/`main`\./g, "").slice(0, 110);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([statement, count]) => `  ${String(count).padStart(3)} × ${statement}`).join("\n");
+}

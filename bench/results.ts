@@ -1,0 +1,105 @@
+// bench/RESULTS.md: the hand-written findings at the top are kept as they are; each recorded run
+// is added to the history below them, newest first, with the machine it ran on.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import type { CheckoutRun } from "./checkout";
+import type { NotificationRun } from "./notifications";
+import type { PageWeight } from "./pages";
+import { ms } from "./stats";
+
+export interface BenchReport {
+  startedAt: Date;
+  durationS: number;
+  engine: string;
+  smoke: boolean;
+  checkout: CheckoutRun[];
+  notifications: NotificationRun;
+  pages: { pages: PageWeight[]; favicon: number };
+  note?: string;
+}
+
+const HISTORY = "## History";
+
+const HEADER = `# Benchmark results
+
+Written by \`npm run bench\` (bench/README.md). The numbers come from one machine at one time: compare
+runs of the same machine, not across machines.
+
+## Findings and next steps
+
+(Hand-written; \`npm run bench\` keeps this part as it is.)
+
+${HISTORY}
+`;
+
+export function machine(): string {
+  const cpus = os.cpus();
+  const commit = (() => {
+    try {
+      return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    } catch {
+      return "unknown";
+    }
+  })();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}, load average at start ${load}, commit ${commit}`;
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+export function renderRun(report: BenchReport, machineLine: string): string {
+  const lines: string[] = [];
+  const when = report.startedAt.toISOString().replace("T", " ").slice(0, 16);
+  lines.push(`### ${when} UTC — ${report.engine}${report.smoke ? " (smoke)" : ""}`, "");
+  lines.push(`- Machine: ${machineLine}`);
+  lines.push(`- Engine: ${report.engine}; whole run ${report.durationS.toFixed(0)} s`);
+  if (report.note) lines.push(`- Note: ${report.note}`);
+  lines.push("");
+
+  lines.push("**Card checkout** (place-order request, token → 1TokenSearch → 1Gathering, no 3-D Secure; sequential; ms)", "");
+  lines.push("| gateway latency | n | server p50 | server p90 | gateway p50 | gateway p90 | overhead p50 | overhead p90 | overhead share p50 | statements | transactions | driver time p50 |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const c of report.checkout) {
+    lines.push(
+      `| ${c.latencyMs} ms | ${c.n} | ${ms(c.server.p50)} | ${ms(c.server.p90)} | ${ms(c.gateway.p50)} | ${ms(c.gateway.p90)} | ${ms(c.overhead.p50)} | ${ms(c.overhead.p90)} | ${(c.overheadShare.p50 * 100).toFixed(0)} % | ${c.queries.p50} | ${c.transactions.p50} | ${ms(c.queryMs.p50)} |`,
+    );
+  }
+  lines.push("", "Server = the shop's time for the request (scripts/serve.mjs); gateway = the e-SCOTT calls of that checkout as the emulator timed them (latency included); overhead = server − gateway.", "");
+
+  const n = report.notifications;
+  lines.push(`**入金結果通知** (${n.kinds.genuine.count} genuine + ${n.kinds.duplicate.count} duplicates + ${n.kinds.forged.count} forged, shuffled, concurrency ${n.concurrency}): ${n.rate.toFixed(1)} requests/s`, "");
+  lines.push("| kind | count | p50 ms | p90 ms | p99 ms | statements / request | transactions / request |");
+  lines.push("|---|---|---|---|---|---|---|");
+  for (const kind of ["genuine", "duplicate", "forged"] as const) {
+    const k = n.kinds[kind];
+    lines.push(`| ${kind} | ${k.count} | ${ms(k.latency.p50)} | ${ms(k.latency.p90)} | ${ms(k.latency.p99)} | ${k.queries.toFixed(1)} | ${k.transactions.toFixed(1)} |`);
+  }
+  for (const [name, path] of [["health", "/api/health"], ["csrf", "/api/auth/csrf"]] as const) {
+    const a = n.anchors[name];
+    lines.push(`| anchor ${path} | ${a.latency.n} | ${ms(a.latency.p50)} | ${ms(a.latency.p90)} | ${ms(a.latency.p99)} | ${a.queries.toFixed(1)} | – |`);
+  }
+  const ratio = n.kinds.genuine.latency.p50 / n.anchors.health.latency.p50;
+  lines.push("", `Genuine notification p50 ÷ /api/health p50 = ${ratio.toFixed(1)}; anchors' rates ${n.anchors.health.rate.toFixed(0)} and ${n.anchors.csrf.rate.toFixed(0)} requests/s. Statements per request from a sequential pass.`, "");
+  if (n.retried > 0) lines.push(`${n.retried} notification(s) met a failed connection and were sent again (as e-SCOTT would).`, "");
+  lines.push("Invariants:", "");
+  for (const inv of n.invariants) lines.push(`- ${inv.ok ? "✔" : "✘ BROKEN"} ${inv.name} — ${inv.detail}`);
+  lines.push("");
+
+  lines.push("**JavaScript per page** (gzip, scripts in the HTML)", "");
+  lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | | HTML server ms (one request) | statements |");
+  lines.push("|---|---|---|---|---|---|---|---|---|");
+  for (const p of report.pages.pages) {
+    lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
+  }
+  lines.push("", `/favicon.ico answers ${report.pages.favicon}.`, "");
+  return lines.join("\n");
+}
+
+/** Adds the run to the history (newest first), keeping everything above it. */
+export function recordRun(file: string, section: string): void {
+  const current = existsSync(file) ? readFileSync(file, "utf8") : HEADER;
+  const at = current.indexOf(HISTORY);
+  const text = at < 0 ? `${current.trimEnd()}\n\n${HISTORY}\n\n${section}` : `${current.slice(0, at + HISTORY.length)}\n\n${section}\n${current.slice(at + HISTORY.length).replace(/^\n+/, "")}`;
+  writeFileSync(file, `${text.trimEnd()}\n`);
+}

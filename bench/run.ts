@@ -1,0 +1,106 @@
+// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql]`
+// Starts the whole shop (bench/stack.ts), measures card checkouts, 入金結果通知 under load and the
+// JavaScript per page, prints the numbers and (full runs) adds them to bench/RESULTS.md.
+// Exit 1 when a notification invariant breaks or a step fails.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "@/scripts/launch/prepare";
+import { benchCheckout } from "./checkout";
+import { benchNotifications } from "./notifications";
+import { benchPages } from "./pages";
+import { machine, recordRun, renderRun, type BenchReport } from "./results";
+import { enableGateways, stockUp } from "./shop";
+import { startStack, type Engine, type Stack } from "./stack";
+
+const USAGE = "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql]";
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: "boolean", default: false },
+      engine: { type: "string", default: "sqlite" },
+      checkouts: { type: "string" },
+      notifications: { type: "string" },
+      "no-record": { type: "boolean", default: false },
+      note: { type: "string" },
+      sql: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const engine = values.engine.toLowerCase().replace(/^postgres$/, "postgresql");
+  if (engine !== "sqlite" && engine !== "postgresql") throw new Error(`--engine must be sqlite or postgresql\n${USAGE}`);
+  const count = (raw: string | undefined, fallback: number) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`counts must be whole numbers from 1 to 100000\n${USAGE}`);
+    return n;
+  };
+  return {
+    engine: engine as Engine,
+    smoke: values.smoke,
+    checkouts: count(values.checkouts, values.smoke ? 3 : 60),
+    notifications: count(values.notifications, values.smoke ? 20 : 300),
+    // Smoke runs check that the bench works; their numbers mean nothing and are not recorded.
+    record: !values.smoke && !values["no-record"],
+    note: values.note,
+    sql: values.sql,
+  };
+}
+
+async function main(): Promise<number> {
+  const opts = options();
+  // The shop instances inherit it: each checkout's statements are printed (bench/checkout.ts).
+  if (opts.sql) process.env.BENCH_TIMING_SQL = "1";
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  const startedAt = new Date();
+  const machineLine = machine();
+  log(`${opts.smoke ? "smoke run" : "run"} on ${opts.engine}; ${machineLine}`);
+  let stack: Stack | undefined;
+  const stop = () => {
+    void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  try {
+    log("starting the database, the emulator and the built shop (builds first when sources changed)…");
+    stack = await startStack(opts.engine);
+    await enableGateways(stack);
+    const productId = await stockUp(stack);
+
+    const checkout = await benchCheckout(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log });
+    const notifications = await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log });
+    const pages = await benchPages(stack, { productId, log });
+
+    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, note: opts.note };
+    const section = renderRun(report, machineLine);
+    console.log(`\n${section}`);
+    if (opts.record) {
+      const file = path.join(projectRoot, "bench/RESULTS.md");
+      recordRun(file, section);
+      log(`recorded in ${path.relative(process.cwd(), file)}`);
+    }
+    const broken = notifications.invariants.filter((i) => !i.ok);
+    if (broken.length > 0) {
+      for (const b of broken) console.error(`[bench] INVARIANT BROKEN: ${b.name} — ${b.detail}`);
+      return 1;
+    }
+    return 0;
+  } catch (err) {
+    if (stack) console.error(`[bench] the shop's log before the failure:\n${stack.tailLogs()}`);
+    throw err;
+  } finally {
+    await stack?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error("[bench] failed:", err instanceof Error ? err.stack : err, err instanceof Error && err.cause ? err.cause : "");
+    process.exit(1);
+  },
+);

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { placeOrderAction, type PlaceOrderResult } from "@/app/checkout/actions";
 import { AddressFields, emptyAddress, type AddressField, type AddressValues } from "@/components/checkout/address-fields";
@@ -46,7 +45,6 @@ export function CheckoutForm({
   delivery: DeliveryOptions | null;
 }) {
   const { dict } = useI18n();
-  const router = useRouter();
   const [values, setValues] = useState<Values>({
     billing: emptyAddress,
     shipping: emptyAddress,
@@ -146,9 +144,11 @@ export function CheckoutForm({
       } else if (result.status === "placed") {
         const next = result.outcome;
         if (next.kind !== "failed" && next.kind !== "post") sessionStorage.removeItem(SAVED_VALUES_KEY);
-        if (next.kind === "redirect") router.push(next.url);
+        // A full page load of the order page: the emptied cart shows in the header without the
+        // place-order action having to re-render the layout and this page for a router cache
+        // that is thrown away at once (bench/RESULTS.md).
+        if (next.kind === "redirect" || next.kind === "unknown") window.location.assign(next.url);
         else if (next.kind === "post") postForm(next.action, next.fields);
-        else if (next.kind === "unknown") router.push(next.url);
         else setPaymentMessage(next.message);
       }
     });

@@ -1,7 +1,6 @@
 import "server-only";
 // クレジットカード決済: the card gateway as the shop sees it (lib/payments/registry.ts).
 // Importing this module registers it.
-import { revalidatePath } from "next/cache";
 import { dictionaryFor, type Locale } from "@/lib/i18n";
 import { cardAdminView, cardStateLabel } from "@/lib/payments/card/admin-view";
 import { settleAbandonedAttempts } from "@/lib/payments/card/housekeeping";
@@ -80,10 +79,8 @@ export const cardGateway: PaymentGateway<CardInput> = {
   async pay(order, input, ctx) {
     const c = await loadCardContext();
     if (!c) return { kind: "failed", message: dictionaryFor(ctx.locale).payment.failed };
-    const outcome = await payWithCard(c, order, input, ctx);
-    // The cart was emptied: the header's cart count (root layout) must not come from the router cache.
-    if (outcome.kind === "redirect") revalidatePath("/", "layout");
-    return outcome;
+    // The checkout form loads the order page in full afterwards (fresh header, emptied cart).
+    return payWithCard(c, order, input, ctx);
   },
   async orderView(order, locale) {
     return cardOrderView(order, locale);

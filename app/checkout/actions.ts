@@ -11,6 +11,7 @@ import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
 import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
 import { env } from "@/lib/env";
+import { withRequestMemo } from "@/lib/payments/settings/request-memo";
 import { clientIp, clientKey } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
 import { destinationSchema, liveQuote, type LiveQuote } from "@/lib/checkout/live-quote";
@@ -30,6 +31,11 @@ export type PlaceOrderResult =
  * second live payment for it.
  */
 export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
+  // Each gateway's settings are read once for the whole request (lib/payments/settings/request-memo.ts).
+  return withRequestMemo(() => placeAndPay(payload, checkoutKey));
+}
+
+async function placeAndPay(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
   const parsed = checkoutSchema.safeParse(payload);
   // The delivery choice is checked against the settings now (a date may have left the window at midnight).
   const delivery = parseDeliveryChoice(await loadShopSettings(db(), deliverySection), new Date(), isRecord(payload) ? payload : {});
@@ -86,10 +92,12 @@ export async function placeOrderAction(payload: unknown, checkoutKey: string): P
  * Read-only; an unknown prefecture answers the base fee.
  */
 export async function quoteCheckoutAction(destination: unknown): Promise<LiveQuote | null> {
-  const [user, locale, cart] = await Promise.all([getCurrentUser(), getLocale(), currentCart()]);
-  if (!cart) return null;
-  const { view, quote } = await liveQuote(cart.id, { locale, userId: user?.id ?? null }, destinationSchema.parse(destination));
-  return view.lines.length === 0 ? null : quote;
+  return withRequestMemo(async () => {
+    const [user, locale, cart] = await Promise.all([getCurrentUser(), getLocale(), currentCart()]);
+    if (!cart) return null;
+    const { view, quote } = await liveQuote(cart.id, { locale, userId: user?.id ?? null }, destinationSchema.parse(destination));
+    return view.lines.length === 0 ? null : quote;
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -179,7 +179,7 @@ async function refund(c: CardContext, payment: Payment & { order: Order }, plan:
 
   const values = { amount: String(plan.amount), before: String(payment.amount), after: String(plan.after), reason: plan.reason, line: outcomeLine(result) };
   const record = (tx: Tx) =>
-    recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: plan.amount, reason: plan.reason, author: admin, operateId: plan.full ? "1Delete" : "1Change", transactionId: result.transactionId ?? null, amountBefore: payment.amount });
+    recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: plan.amount, reason: plan.reason, author: admin, operateId: plan.full ? OPERATE_ID.delete : OPERATE_ID.change, transactionId: result.transactionId ?? null, amountBefore: payment.amount });
   await applyPaymentOperation(c.db, payment.id, {
     event: plan.full ? "refund_rest" : "refund_part",
     from: "captured",
@@ -233,7 +233,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
       // 取消 of a sale gives all that remains back: recorded as a refund, so refundedAmount() stays the money returned.
       const record =
         state === "captured"
-          ? (tx: Tx) => recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: payment.amount, reason: REFUND_NOTES.voidReason, author: admin, operateId: "1Delete", transactionId: result.transactionId ?? null, amountBefore: payment.amount })
+          ? (tx: Tx) => recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: payment.amount, reason: REFUND_NOTES.voidReason, author: admin, operateId: OPERATE_ID.delete, transactionId: result.transactionId ?? null, amountBefore: payment.amount })
           : undefined;
       await applyPaymentOperation(c.db, payment.id, { event: "void", from: state, orderStatus: target, note: fmt(target === "cancelled" ? NOTES.voidedAuthorization : NOTES.voidedSale, { line }), author: admin, data: { lastCodes: "OK" }, record });
       return { ok: true, message: "card.voided" };

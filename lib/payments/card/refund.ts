@@ -6,6 +6,7 @@
 // amount (a refund leaves it "captured", only the amount tells a repeat apart), and
 // Refund(paymentId, amountBefore) is unique.
 import type { Tx } from "@/lib/db";
+import { OPERATE_ID } from "@/lib/escott";
 import type { MessageRef } from "@/lib/i18n";
 
 export const REFUND_REASON_MAX = 200;
@@ -35,12 +36,12 @@ export interface RefundRecord {
   amount: number;
   reason: string;
   author: string;
-  operateId: "1Change" | "1Delete";
+  operateId: typeof OPERATE_ID.change | typeof OPERATE_ID.delete;
   transactionId: string | null;
   amountBefore: number;
 }
 
 /** The Refund row, inside the payment operation's transaction. */
 export async function recordRefund(tx: Tx, r: RefundRecord): Promise<void> {
-  await tx.refund.create({ data: { ...r, amountAfter: r.operateId === "1Delete" ? 0 : r.amountBefore - r.amount } });
+  await tx.refund.create({ data: { ...r, amountAfter: r.operateId === OPERATE_ID.delete ? 0 : r.amountBefore - r.amount } });
 }

@@ -105,6 +105,12 @@ async function main() {
     });
   });
 
+  // Idle kept-alive connections are kept longer than clients and proxies keep theirs (Node's agent
+  // 5 s, nginx/load balancers 60 s): the client, not the server, then closes an idle connection, and
+  // never finds it closed under the request it just sent (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   const stop = async (signal) => {
     if (draining) return;
     draining = true;

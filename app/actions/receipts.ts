@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { formFields } from "@/lib/forms/form-fields";
 import type { MessageRef } from "@/lib/i18n";
 import { canViewOrder } from "@/lib/orders/access";
 import { addresseeSchema, fixAddressee } from "@/lib/receipts/issue";
@@ -19,12 +20,14 @@ export interface AddresseeState {
 const target = z.object({ orderId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), key: z.string().max(200).optional() });
 
 export async function fixReceiptAddresseeAction(_prev: AddresseeState, form: FormData): Promise<AddresseeState> {
-  const t = target.safeParse({ orderId: form.get("orderId"), key: form.get("key") || undefined });
+  // A hand-made call may pass anything in place of the form: read it as a (possibly empty) form.
+  const f = formFields(form);
+  const t = target.safeParse({ orderId: f.orderId, key: f.key || undefined });
   if (!t.success) return { ok: false, message: "receipts.unavailable" };
   const [user, order] = await Promise.all([getCurrentUser(), db().order.findUnique({ where: { id: t.data.orderId }, select: { userId: true, accessKey: true } })]);
   // Someone else's order answers like a missing one.
   if (!order || !canViewOrder(order, user, t.data.key)) return { ok: false, message: "receipts.unavailable" };
-  const parsed = addresseeSchema.safeParse({ addressee: String(form.get("addressee") ?? ""), purpose: String(form.get("purpose") ?? "") });
+  const parsed = addresseeSchema.safeParse({ addressee: String(f.addressee ?? ""), purpose: String(f.purpose ?? "") });
   if (!parsed.success) return { ok: false, message: "receipts.settingsInvalid", errors: fieldErrors(parsed.error) };
   const result = await fixAddressee(db(), t.data.orderId, parsed.data);
   if (!result.ok) return { ok: false, message: result.reason === "fixed" ? "receipts.addresseeFixed" : "receipts.unavailable" };

@@ -17,6 +17,8 @@ export interface DeliverySettingsState {
 
 export async function saveDeliverySettingsAction(_prev: DeliverySettingsState, form: FormData): Promise<DeliverySettingsState> {
   await requireAdmin();
+  // A hand-made call may pass anything in place of the form.
+  if (!(form instanceof FormData)) return { ok: false, message: "delivery.settingsInvalid" };
   const parsed = deliverySettingsSchema.safeParse(deliverySettingsInput(form));
   if (!parsed.success) return { ok: false, message: "delivery.settingsInvalid", errors: fieldErrors(parsed.error) };
   await saveShopSettings(db(), deliverySection, parsed.data);

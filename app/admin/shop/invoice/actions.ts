@@ -22,6 +22,8 @@ const text = (form: FormData, name: string) => {
 
 export async function saveInvoiceSettingsAction(_prev: InvoiceSettingsState, form: FormData): Promise<InvoiceSettingsState> {
   await requireAdmin();
+  // A hand-made call may pass anything in place of the form.
+  if (!(form instanceof FormData)) return { ok: false, message: "receipts.settingsInvalid" };
   const file = form.get("seal");
   // Read no more than the cap allows: a larger file is refused by its size alone.
   const sealFile = file instanceof File && file.size > 0 ? (file.size > SEAL_MAX_BYTES ? new Uint8Array(SEAL_MAX_BYTES + 1) : new Uint8Array(await file.arrayBuffer())) : null;

@@ -18,6 +18,8 @@ export interface ShippingSettingsState {
 
 export async function saveShippingSettingsAction(_prev: ShippingSettingsState, form: FormData): Promise<ShippingSettingsState> {
   await requireAdmin();
+  // A hand-made call may pass anything in place of the form.
+  if (!(form instanceof FormData)) return { ok: false, message: "shipping.settingsInvalid" };
   const parsed = shippingSettingsSchema.safeParse(shippingSettingsInput(form));
   if (!parsed.success) return { ok: false, message: "shipping.settingsInvalid", errors: fieldErrors(parsed.error) };
   await saveShopSettings(db(), shippingSection, parsed.data);

@@ -73,7 +73,7 @@ export async function benchCheckout(stack: Stack, options: { n: number; latencie
     stack.timings.mark();
     const done: { orderId: number; clientMs: number }[] = [];
     for (let i = 0; i < options.n; i++) done.push(await checkoutOnce(stack, options.productId, actionId, i));
-    const serverLines = stack.timings.since().filter((t) => t.action && t.method === "POST" && t.path === "/checkout");
+    const serverLines = await stack.timings.expect(done.length, (t) => Boolean(t.action) && t.method === "POST" && t.path === "/checkout");
     if (serverLines.length !== done.length) throw new Error(`expected ${done.length} timed checkout requests in the shop's log, found ${serverLines.length}`);
     const { calls } = await emulatorControl<{ calls: { merchantFree1?: string; durationMs: number }[] }>(stack, "/_control/calls");
     const payments = await stack.db.payment.findMany({ where: { orderId: { in: done.map((d) => d.orderId) } }, select: { orderId: true, transactionCode: true } });

@@ -30,6 +30,8 @@ export interface KindStats {
   /** Statements / transactions per request, from a sequential pass (exact per request). */
   queries: number;
   transactions: number;
+  /** Server time p50 in that sequential pass: the cost of one request with nothing queued before it. */
+  aloneMs: number;
 }
 
 export interface NotificationRun {
@@ -39,7 +41,7 @@ export interface NotificationRun {
   rate: number;
   wallMs: number;
   kinds: Record<NotificationKind, KindStats>;
-  anchors: Record<"health" | "csrf", { rate: number; latency: Summary; queries: number }>;
+  anchors: Record<"health" | "csrf", { rate: number; latency: Summary; queries: number; aloneMs: number }>;
   invariants: { name: string; ok: boolean; detail: string }[];
   /** Notifications whose connection failed once and that were sent again. */
   retried: number;
@@ -85,7 +87,7 @@ async function prepareUnpaid(stack: Stack, productId: string, index: number): Pr
  * outbox, housekeeping) and Prisma then ends our transaction ("Operation has timed out"): try
  * again with a new cart and order. A half-made order left behind is not one the benchmark uses.
  */
-async function prepareWithRetry(stack: Stack, productId: string, index: number): Promise<Prepared> {
+export async function prepareWithRetry(stack: Stack, productId: string, index: number): Promise<Prepared> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await prepareUnpaid(stack, productId, index);
@@ -98,7 +100,7 @@ async function prepareWithRetry(stack: Stack, productId: string, index: number):
 }
 
 /** What e-SCOTT posts when the shopper paid at the counter (docs/escott-protocol.md §7.3). */
-function genuineFields(p: Prepared, index: number): Record<string, string> {
+export function genuineFields(p: Prepared, index: number): Record<string, string> {
   const recvNum = `7${pad(index, 9)}`;
   return {
     MerchantId: DEMO_CONTRACT.cvs.merchantId,
@@ -122,7 +124,7 @@ function genuineFields(p: Prepared, index: number): Record<string, string> {
 let retried = 0;
 
 /** The answer's status; 0 when the connection failed twice (e-SCOTT would send the notification again later). */
-async function post(stack: Stack, fields: Record<string, string>): Promise<number> {
+export async function post(stack: Stack, fields: Record<string, string>): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await fetch(`${stack.baseUrl}/api/escott/notification`, {
@@ -155,26 +157,29 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-/** Per request statements of `kind`, measured one at a time on payments of their own. */
-function perRequest(lines: RequestTiming[]): { queries: number; transactions: number } {
-  const posts = lines.filter((l) => l.path === "/api/escott/notification");
+/** Per request statements and server time of `kind`, measured one at a time on payments of their own. */
+function perRequest(lines: RequestTiming[]): { queries: number; transactions: number; aloneMs: number } {
+  const posts = lines.filter(isNotification);
   const avg = (f: (l: RequestTiming) => number) => (posts.length ? posts.reduce((s, l) => s + f(l), 0) / posts.length : NaN);
-  return { queries: avg((l) => l.queries), transactions: avg((l) => l.transactions) };
+  return { queries: avg((l) => l.queries), transactions: avg((l) => l.transactions), aloneMs: summarize(posts.map((l) => l.ms)).p50 };
 }
+
+const isNotification = (l: RequestTiming) => l.path === "/api/escott/notification";
 
 async function anchor(stack: Stack, path: string, n: number, concurrency: number) {
   // Statements per request: a few one at a time (under concurrency the per-request counts mix
   // with each other and with background work such as the mail outbox).
   stack.timings.mark();
   for (let i = 0; i < 5; i++) await get(stack, path);
-  const lines = stack.timings.since().filter((l) => l.path === path);
+  const lines = await stack.timings.expect(5, (l) => l.path === path);
   const queries = lines.length ? lines.reduce((s, l) => s + l.queries, 0) / lines.length : NaN;
+  const aloneMs = summarize(lines.map((l) => l.ms)).p50;
   const started = performance.now();
   const results = await pool(Array.from({ length: n }), concurrency, () => timed(() => get(stack, path)));
   const wallMs = performance.now() - started;
   const bad = results.filter((r) => r.value !== 200).length;
   if (bad > 0) throw new Error(`${path}: ${bad} of ${n} answers were not 200`);
-  return { rate: (n / wallMs) * 1000, latency: summarize(results.map((r) => r.ms)), queries };
+  return { rate: (n / wallMs) * 1000, latency: summarize(results.map((r) => r.ms)), queries, aloneMs };
 }
 
 export async function benchNotifications(stack: Stack, options: { n: number; concurrency: number; productId: string; log: (line: string) => void }): Promise<NotificationRun> {
@@ -196,17 +201,17 @@ export async function benchNotifications(stack: Stack, options: { n: number; con
   const profileTargets = prepared.slice(n + forgeries);
 
   // Sequential pass: statements and transactions of one genuine, one duplicate, one forged request.
-  const profile = {} as Record<NotificationKind, { queries: number; transactions: number }>;
+  const profile = {} as Record<NotificationKind, ReturnType<typeof perRequest>>;
   const profileFields = profileTargets.slice(0, profileEach).map((p, i) => genuineFields(p, 900_000 + i));
   stack.timings.mark();
   for (const f of profileFields) await post(stack, f);
-  profile.genuine = perRequest(stack.timings.since());
+  profile.genuine = perRequest(await stack.timings.expect(profileFields.length, isNotification));
   stack.timings.mark();
   for (const f of profileFields) await post(stack, f);
-  profile.duplicate = perRequest(stack.timings.since());
+  profile.duplicate = perRequest(await stack.timings.expect(profileFields.length, isNotification));
   stack.timings.mark();
   for (const p of profileTargets.slice(profileEach)) await post(stack, { ...genuineFields(p, 950_000), HashCd: md5("forged") });
-  profile.forged = perRequest(stack.timings.since());
+  profile.forged = perRequest(await stack.timings.expect(profileTargets.length - profileEach, isNotification));
 
   // The batch.
   const genuine = genuineTargets.map((p, i) => ({ kind: "genuine" as const, fields: genuineFields(p, i) }));

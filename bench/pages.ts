@@ -41,7 +41,7 @@ async function weigh(stack: Stack, name: keyof typeof BUDGETS_KB, path: string, 
   stack.timings.mark();
   const res = await fetch(`${stack.baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   const html = await res.text();
-  const timing = stack.timings.since().find((t) => t.method === "GET" && t.path === path);
+  const [timing] = await stack.timings.expect(1, (t) => t.method === "GET" && t.path === path);
   const urls = scriptUrls(html);
   let rawBytes = 0;
   let gzipBytes = 0;

@@ -13,9 +13,10 @@ export interface BenchReport {
   durationS: number;
   engine: string;
   smoke: boolean;
-  checkout: CheckoutRun[];
-  notifications: NotificationRun;
-  pages: { pages: PageWeight[]; favicon: number };
+  /** Each part is missing when the run left it out (`--only`). */
+  checkout?: CheckoutRun[];
+  notifications?: NotificationRun;
+  pages?: { pages: PageWeight[]; favicon: number };
   note?: string;
 }
 
@@ -57,43 +58,52 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   if (report.note) lines.push(`- Note: ${report.note}`);
   lines.push("");
 
+  if (report.checkout) renderCheckout(lines, report.checkout);
+  if (report.notifications) renderNotifications(lines, report.notifications);
+  if (report.pages) renderPages(lines, report.pages);
+  return lines.join("\n");
+}
+
+function renderCheckout(lines: string[], checkout: CheckoutRun[]): void {
   lines.push("**Card checkout** (place-order request, token → 1TokenSearch → 1Gathering, no 3-D Secure; sequential; ms)", "");
   lines.push("| gateway latency | n | server p50 | server p90 | gateway p50 | gateway p90 | overhead p50 | overhead p90 | overhead share p50 | statements | transactions | driver time p50 |");
   lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const c of report.checkout) {
+  for (const c of checkout) {
     lines.push(
       `| ${c.latencyMs} ms | ${c.n} | ${ms(c.server.p50)} | ${ms(c.server.p90)} | ${ms(c.gateway.p50)} | ${ms(c.gateway.p90)} | ${ms(c.overhead.p50)} | ${ms(c.overhead.p90)} | ${(c.overheadShare.p50 * 100).toFixed(0)} % | ${c.queries.p50} | ${c.transactions.p50} | ${ms(c.queryMs.p50)} |`,
     );
   }
   lines.push("", "Server = the shop's time for the request (scripts/serve.mjs); gateway = the e-SCOTT calls of that checkout as the emulator timed them (latency included); overhead = server − gateway.", "");
+}
 
-  const n = report.notifications;
+function renderNotifications(lines: string[], n: NotificationRun): void {
   lines.push(`**入金結果通知** (${n.kinds.genuine.count} genuine + ${n.kinds.duplicate.count} duplicates + ${n.kinds.forged.count} forged, shuffled, concurrency ${n.concurrency}): ${n.rate.toFixed(1)} requests/s`, "");
-  lines.push("| kind | count | p50 ms | p90 ms | p99 ms | statements / request | transactions / request |");
-  lines.push("|---|---|---|---|---|---|---|");
+  lines.push("| kind | count | p50 ms | p90 ms | p99 ms | statements / request | transactions / request | server ms alone |");
+  lines.push("|---|---|---|---|---|---|---|---|");
   for (const kind of ["genuine", "duplicate", "forged"] as const) {
     const k = n.kinds[kind];
-    lines.push(`| ${kind} | ${k.count} | ${ms(k.latency.p50)} | ${ms(k.latency.p90)} | ${ms(k.latency.p99)} | ${k.queries.toFixed(1)} | ${k.transactions.toFixed(1)} |`);
+    lines.push(`| ${kind} | ${k.count} | ${ms(k.latency.p50)} | ${ms(k.latency.p90)} | ${ms(k.latency.p99)} | ${k.queries.toFixed(1)} | ${k.transactions.toFixed(1)} | ${ms(k.aloneMs)} |`);
   }
   for (const [name, path] of [["health", "/api/health"], ["csrf", "/api/auth/csrf"]] as const) {
     const a = n.anchors[name];
-    lines.push(`| anchor ${path} | ${a.latency.n} | ${ms(a.latency.p50)} | ${ms(a.latency.p90)} | ${ms(a.latency.p99)} | ${a.queries.toFixed(1)} | – |`);
+    lines.push(`| anchor ${path} | ${a.latency.n} | ${ms(a.latency.p50)} | ${ms(a.latency.p90)} | ${ms(a.latency.p99)} | ${a.queries.toFixed(1)} | – | ${ms(a.aloneMs)} |`);
   }
   const ratio = n.kinds.genuine.latency.p50 / n.anchors.health.latency.p50;
-  lines.push("", `Genuine notification p50 ÷ /api/health p50 = ${ratio.toFixed(1)}; anchors' rates ${n.anchors.health.rate.toFixed(0)} and ${n.anchors.csrf.rate.toFixed(0)} requests/s. Statements per request from a sequential pass.`, "");
+  lines.push("", `Genuine notification p50 ÷ /api/health p50 = ${ratio.toFixed(1)}; anchors' rates ${n.anchors.health.rate.toFixed(0)} and ${n.anchors.csrf.rate.toFixed(0)} requests/s. Statements per request and "server ms alone" from a sequential pass (one request at a time, the shop's own clock).`, "");
   if (n.retried > 0) lines.push(`${n.retried} notification(s) met a failed connection and were sent again (as e-SCOTT would).`, "");
   lines.push("Invariants:", "");
   for (const inv of n.invariants) lines.push(`- ${inv.ok ? "✔" : "✘ BROKEN"} ${inv.name} — ${inv.detail}`);
   lines.push("");
+}
 
+function renderPages(lines: string[], pages: NonNullable<BenchReport["pages"]>): void {
   lines.push("**JavaScript per page** (gzip, scripts in the HTML)", "");
   lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | | HTML server ms (one request) | statements |");
   lines.push("|---|---|---|---|---|---|---|---|---|");
-  for (const p of report.pages.pages) {
+  for (const p of pages.pages) {
     lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
   }
-  lines.push("", `/favicon.ico answers ${report.pages.favicon}.`, "");
-  return lines.join("\n");
+  lines.push("", `/favicon.ico answers ${pages.favicon}.`, "");
 }
 
 /** Adds the run to the history (newest first), keeping everything above it. */

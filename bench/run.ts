@@ -1,4 +1,4 @@
-// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql]`
+// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql] [-- --only PART] [-- --cpu-prof]`
 // Starts the whole shop (bench/stack.ts), measures card checkouts, 入金結果通知 under load and the
 // JavaScript per page, prints the numbers and (full runs) adds them to bench/RESULTS.md.
 // Exit 1 when a notification invariant breaks or a step fails.
@@ -12,7 +12,10 @@ import { machine, recordRun, renderRun, type BenchReport } from "./results";
 import { enableGateways, stockUp } from "./shop";
 import { startStack, type Engine, type Stack } from "./stack";
 
-const USAGE = "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql]";
+const USAGE =
+  "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql] [--only checkout|notifications|pages] [--cpu-prof]";
+const PARTS = ["checkout", "notifications", "pages"] as const;
+type Part = (typeof PARTS)[number];
 
 function options() {
   const { values } = parseArgs({
@@ -24,6 +27,8 @@ function options() {
       "no-record": { type: "boolean", default: false },
       note: { type: "string" },
       sql: { type: "boolean", default: false },
+      only: { type: "string", multiple: true },
+      "cpu-prof": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -39,13 +44,18 @@ function options() {
     if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`counts must be whole numbers from 1 to 100000\n${USAGE}`);
     return n;
   };
+  const only = values.only ?? [];
+  for (const part of only) if (!PARTS.includes(part as Part)) throw new Error(`--only takes ${PARTS.join(", ")}\n${USAGE}`);
   return {
     engine: engine as Engine,
     smoke: values.smoke,
     checkouts: count(values.checkouts, values.smoke ? 3 : 60),
     notifications: count(values.notifications, values.smoke ? 20 : 300),
-    // Smoke runs check that the bench works; their numbers mean nothing and are not recorded.
-    record: !values.smoke && !values["no-record"],
+    parts: new Set<Part>(only.length > 0 ? (only as Part[]) : PARTS),
+    // Smoke runs check that the bench works; their numbers mean nothing and are not recorded, and
+    // neither are partial or profiled runs (a profiler slows the shop down).
+    record: !values.smoke && !values["no-record"] && only.length === 0 && !values["cpu-prof"],
+    cpuProf: values["cpu-prof"],
     note: values.note,
     sql: values.sql,
   };
@@ -55,6 +65,10 @@ async function main(): Promise<number> {
   const opts = options();
   // The shop instances inherit it: each checkout's statements are printed (bench/checkout.ts).
   if (opts.sql) process.env.BENCH_TIMING_SQL = "1";
+  // Each shop instance writes a V8 CPU profile there when it stops (scripts/e2e/instances.ts);
+  // `npx tsx bench/profile-summary.ts DIR` lists where the time went.
+  const profileDir = path.join(projectRoot, "bench/.profiles", new Date().toISOString().replace(/[:.]/g, "-"));
+  if (opts.cpuProf) process.env.SHOP_CPU_PROF_DIR = profileDir;
   const log = (line: string) => console.log(`[bench] ${line}`);
   const startedAt = new Date();
   const machineLine = machine();
@@ -71,9 +85,10 @@ async function main(): Promise<number> {
     await enableGateways(stack);
     const productId = await stockUp(stack);
 
-    const checkout = await benchCheckout(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log });
-    const notifications = await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log });
-    const pages = await benchPages(stack, { productId, log });
+    const want = (part: Part) => opts.parts.has(part);
+    const checkout = want("checkout") ? await benchCheckout(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
+    const notifications = want("notifications") ? await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log }) : undefined;
+    const pages = want("pages") ? await benchPages(stack, { productId, log }) : undefined;
 
     const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, note: opts.note };
     const section = renderRun(report, machineLine);
@@ -83,7 +98,7 @@ async function main(): Promise<number> {
       recordRun(file, section);
       log(`recorded in ${path.relative(process.cwd(), file)}`);
     }
-    const broken = notifications.invariants.filter((i) => !i.ok);
+    const broken = notifications?.invariants.filter((i) => !i.ok) ?? [];
     if (broken.length > 0) {
       for (const b of broken) console.error(`[bench] INVARIANT BROKEN: ${b.name} — ${b.detail}`);
       return 1;
@@ -94,6 +109,7 @@ async function main(): Promise<number> {
     throw err;
   } finally {
     await stack?.stop();
+    if (opts.cpuProf) log(`CPU profiles in ${path.relative(process.cwd(), profileDir)}: npx tsx bench/profile-summary.ts ${path.relative(process.cwd(), profileDir)}`);
   }
 }
 

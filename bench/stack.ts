@@ -82,6 +82,19 @@ export class TimingLog {
     for (const file of this.files) this.offsets.set(file, existsSync(file) ? statSync(file).size : 0);
   }
 
+  /**
+   * The lines since mark() that match, once there are `count` of them: a request's line is written
+   * when the shop has finished with it, which can be just after the client got its answer.
+   */
+  async expect(count: number, match: (t: RequestTiming) => boolean, timeoutMs = 5000): Promise<RequestTiming[]> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const lines = this.since().filter(match);
+      if (lines.length >= count || Date.now() > until) return lines;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   since(): RequestTiming[] {
     const out: RequestTiming[] = [];
     for (const file of this.files) {

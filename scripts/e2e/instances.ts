@@ -73,7 +73,9 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
  */
 export function spawnShop(dir: string, childEnv: NodeJS.ProcessEnv, instance: Omit<ShopInstance, "pid">, options: { detached?: boolean } = {}): number {
   const out = openSync(instance.log, "a");
-  const child = spawn(process.execPath, [path.join(projectRoot, "scripts/serve.mjs")], {
+  // `npm run bench -- --cpu-prof` (bench/README.md): each instance writes a V8 CPU profile when it stops.
+  const profile = process.env.SHOP_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SHOP_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(projectRoot, "scripts/serve.mjs")], {
     cwd: projectRoot,
     env: { ...childEnv, PORT: String(instance.port), NODE_ENV: "production", ...instance.env },
     stdio: ["ignore", out, out],

@@ -11,9 +11,14 @@
 //   exit 0.
 // - A request whose path is not valid percent-encoded UTF-8 (`/products/%E0%A4%A`) is answered
 //   400 here: Next.js would fail decoding it and answer 500.
+// - Compression (gzip/deflate/br as the client accepts) for what browsers load — pages, RSC
+//   payloads, scripts, styles — but not for /api/: those answers are a few bytes for machines
+//   (入金結果通知, health checks), and a zlib stream per request cost more than the answer
+//   (bench/RESULTS.md). next.config.ts turns Next.js's own compression off for this.
 //
 // Plain JavaScript on purpose: it runs under `node` alone in production.
 import http from "node:http";
+import compression from "compression";
 import next from "next";
 
 const port = Number(process.env.PORT || 3000);
@@ -68,6 +73,12 @@ export function clientAddress(peer, forwardedFor, trustedHops) {
   return chain[Math.max(0, chain.length - trustedHops)] || peer || "unknown";
 }
 
+/** Whether the answer to a request target (`/a/b?c`) may be compressed: everything but /api/. */
+export function compressiblePath(target) {
+  const path = (target || "/").split(/[?#]/, 1)[0];
+  return path !== "/api" && !path.startsWith("/api/");
+}
+
 /** Whether the path of a request target (`/a/b?c`) decodes: percent-escapes complete and valid UTF-8. */
 export function pathDecodes(target) {
   const path = (target || "/").split(/[?#]/, 1)[0];
@@ -83,6 +94,7 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const compress = compression({ filter: (req, res) => compressiblePath(req.url) && compression.filter(req, res) });
 
   let inFlight = 0;
   let draining = false;
@@ -99,9 +111,11 @@ async function main() {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" }).end("Bad Request");
       return;
     }
-    handle(req, res).catch((err) => {
-      console.error("[serve] request failed:", err instanceof Error ? err.message : err);
-      if (!res.headersSent) res.writeHead(500).end();
+    compress(req, res, () => {
+      handle(req, res).catch((err) => {
+        console.error("[serve] request failed:", err instanceof Error ? err.message : err);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   });
 

@@ -77,5 +77,7 @@ export async function proxy(request: NextRequest) {
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-// Every request, static files included: nosniff and the rest belong on them too.
-export const config = { matcher: "/:path*" };
+// Every request, static files included: nosniff and the rest belong on them too. Except the two
+// endpoints only machines call (入金結果通知, health checks): they are answered far more often than
+// any page, and set MACHINE_RESPONSE_HEADERS (lib/security/csp.ts) themselves.
+export const config = { matcher: "/((?!api/escott/notification|api/health).*)" };

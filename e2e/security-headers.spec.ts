@@ -108,6 +108,22 @@ test("the home page: every header, a fresh nonce per response, on Next's own scr
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("pages are compressed; the machine endpoints are not, skip the proxy and carry a closed policy of their own", async ({ request }) => {
+  const page = await request.get("/", { headers: { "Accept-Encoding": "gzip" } });
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  for (const answer of [
+    await request.get("/api/health", { headers: { "Accept-Encoding": "gzip" } }),
+    await request.post("/api/escott/notification", { headers: { "Accept-Encoding": "gzip", "Content-Type": "application/x-www-form-urlencoded" }, data: "MerchantId=x" }),
+  ]) {
+    expect(answer.status(), answer.url()).toBe(200);
+    const headers = answer.headers();
+    expect(headers["content-encoding"], answer.url()).toBeUndefined();
+    expect(headers["content-security-policy"], answer.url()).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], answer.url()).toBe("nosniff");
+    expect(headers["cache-control"], answer.url()).toContain("no-store");
+  }
+});
+
 test("the checkout with card payment loads only the scripts of the inventory, and the token script works", async ({ page }) => {
   await configureCard();
   await recordViolations(page);

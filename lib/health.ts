@@ -1,6 +1,7 @@
 // The load balancers' question: does this instance reach its database? 200 {db:"ok"} when
 // `SELECT 1` answers within the time limit, 503 {db:"down"} otherwise. Never cached.
 import type { Db } from "@/lib/db";
+import { MACHINE_RESPONSE_HEADERS } from "@/lib/security/csp";
 
 export const HEALTH_TIMEOUT_MS = 5_000;
 
@@ -24,6 +25,6 @@ export async function healthResponse(db: Db, timeoutMs = HEALTH_TIMEOUT_MS): Pro
   const ok = await databaseAnswers(db, timeoutMs);
   return Response.json(ok ? { db: "ok" } : { db: "down" }, {
     status: ok ? 200 : 503,
-    headers: { "Cache-Control": "no-store, max-age=0" },
+    headers: MACHINE_RESPONSE_HEADERS,
   });
 }

@@ -153,6 +153,17 @@ export const PERMISSIONS_POLICY = [
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 /**
+ * The answers of the endpoints only machines call (入金結果通知 from e-SCOTT, load balancers' health
+ * checks). proxy.ts skips them — a middleware pass cost more than the whole answer — so they carry
+ * these themselves: nothing in them may run, be framed, sniffed or cached.
+ */
+export const MACHINE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "no-store, max-age=0",
+};
+
+/**
  * Pages whose URL carries a secret — the order access key, or a single-use account link's token
  * (password reset, e-mail verification, admin setup): it must not leave in a Referer header.
  */

@@ -4,7 +4,7 @@
 import type { Db, Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { dictionaryFor, fmt, formatYen, isLocale, type Dictionary } from "@/lib/i18n";
-import { queueMail } from "@/lib/mail/outbox";
+import { queueMail, type MailMessage } from "@/lib/mail/outbox";
 import { formatDateTime } from "@/lib/shop/dates";
 import { deliverySummary } from "@/lib/shop/delivery-format";
 
@@ -82,12 +82,16 @@ export async function queueOrderReceivedMail(db: Db | Tx, orderId: number, payme
   return queueMail(db, { kind: "order_received", orderId, to: order.email, subject: fmt(m.receivedSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body });
 }
 
-/** Queues "payment received". */
-export async function queueOrderPaidMail(db: Db | Tx, orderId: number, lines: string[]): Promise<string | null> {
+/**
+ * "Payment received", composed but not queued: the caller queues it (lib/mail/outbox.ts queueMail)
+ * in the transaction that records the money, and composes it before that transaction so the
+ * transaction only writes. Null when the order does not exist.
+ */
+export async function orderPaidMail(db: Db | Tx, orderId: number, lines: (dict: Dictionary) => string[]): Promise<MailMessage | null> {
   const order = await loadOrder(db, orderId);
   if (!order) return null;
   const dict = dictOf(order);
   const m = dict.cvs.mail;
-  const body = compose(order, dict, m.paidIntro, lines);
-  return queueMail(db, { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body });
+  const body = compose(order, dict, m.paidIntro, lines(dict));
+  return { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body };
 }

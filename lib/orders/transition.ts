@@ -13,6 +13,11 @@ export interface TransitionOptions {
   customerVisible?: boolean;
   /** Only act if the order is currently in one of these statuses (guards against stale decisions). */
   expectFrom?: readonly OrderStatus[];
+  /**
+   * The order as the caller just read it in the same transaction, to spare reading it again. A
+   * stale value cannot do harm: the status update below is a compare-and-set.
+   */
+  current?: { status: string; stockReserved: boolean };
 }
 
 export interface TransitionResult {
@@ -27,7 +32,7 @@ export async function transitionOrder(
   to: OrderStatus,
   options: TransitionOptions,
 ): Promise<TransitionResult> {
-  const order = await tx.order.findUnique({ where: { id: orderId }, include: { items: true } });
+  const order = options.current ?? (await tx.order.findUnique({ where: { id: orderId }, select: { status: true, stockReserved: true } }));
   if (!order) throw new OrderError("not_found", `Order ${orderId} not found`);
   const from = order.status;
   if (!isOrderStatus(from)) throw new OrderError("invalid_transition", `Order ${orderId} has unknown status ${from}`);
@@ -45,8 +50,12 @@ export async function transitionOrder(
   });
   if (updated.count !== 1) throw new OrderError("conflict", `Order ${orderId} changed concurrently`);
 
-  if (order.stockReserved && !holdsStock(to)) await releaseStock(tx, order.items);
-  if (!order.stockReserved && holdsStock(to)) await reserveStock(tx, order.items);
+  // Its lines are read only when stock moves (most changes keep it where it is).
+  if (order.stockReserved !== holdsStock(to)) {
+    const items = await tx.orderItem.findMany({ where: { orderId }, select: { productId: true, quantity: true, name: true } });
+    if (order.stockReserved) await releaseStock(tx, items);
+    else await reserveStock(tx, items);
+  }
 
   await tx.orderNote.create({
     data: {

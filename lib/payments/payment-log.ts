@@ -1,7 +1,7 @@
 // The payment log: every e-SCOTT call, 3-D Secure return and notification, secrets masked
 // (the client masks request/response fields before we see them). With ログを保存 off only
 // errors are kept, as the manual's setting says.
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import type { EscottCallRecord } from "@/lib/escott";
 
 export interface LogEntry {
@@ -18,7 +18,7 @@ export interface LogEntry {
   detail?: string | null;
 }
 
-export async function writePaymentLog(db: Db, entry: LogEntry, saveAll: boolean): Promise<void> {
+export async function writePaymentLog(db: Db | Tx, entry: LogEntry, saveAll: boolean): Promise<void> {
   if (!saveAll && entry.outcome === "ok") return;
   await db.paymentLog.create({
     data: {

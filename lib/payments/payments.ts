@@ -128,7 +128,7 @@ export async function succeedPayment(db: Db, paymentId: string, input: SucceedIn
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     await move(tx, payment, input.event, input.data);
     if (payment.order.status !== input.orderStatus) {
-      await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true });
+      await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true, current: payment.order });
     }
     if (payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
     if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
@@ -161,7 +161,7 @@ export async function failPayment(db: Db, paymentId: string, input: FailInput): 
     await move(tx, payment, input.event, { ...input.data, lastCodes: input.codes.join("|"), pendingData: null });
     const to = input.orderStatus ?? "failed";
     if (payment.order.status === "pending" || payment.order.status === "on-hold") {
-      await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false, author: input.author });
+      await transitionOrder(tx, payment.orderId, to, { note: input.note, customerVisible: false, author: input.author, current: payment.order });
     } else {
       await addOrderNote(tx, payment.orderId, input.note, { author: input.author });
     }
@@ -330,7 +330,7 @@ export async function applyPaymentOperation(db: Db, paymentId: string, update: O
     // The gateway already acted, so its record must be kept even if the order cannot follow (e.g. a completed order is never "cancelled").
     const from = payment.order.status;
     if (update.orderStatus && update.orderStatus !== from && isOrderStatus(from) && canTransition(from, update.orderStatus)) {
-      await transitionOrder(tx, payment.orderId, update.orderStatus, { note: update.note, author: update.author, customerVisible: false });
+      await transitionOrder(tx, payment.orderId, update.orderStatus, { note: update.note, author: update.author, customerVisible: false, current: payment.order });
     } else {
       await addOrderNote(tx, payment.orderId, update.note, { author: update.author });
     }
@@ -388,7 +388,7 @@ export async function recordReceipt(db: Db, paymentId: string, input: ReceiptInp
       const status = payment.order.status;
       let outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>;
       if (status === "pending" || status === "on-hold") {
-        await transitionOrder(tx, payment.orderId, "processing", { note: options.note, customerVisible: true });
+        await transitionOrder(tx, payment.orderId, "processing", { note: options.note, customerVisible: true, current: payment.order });
         outcome = { kind: "applied", orderId: payment.orderId };
       } else if (status === "processing" || status === "completed") {
         await addOrderNote(tx, payment.orderId, options.note, { customerVisible: true });
@@ -426,7 +426,7 @@ export async function closePayment(db: Db, paymentId: string, input: ClosePaymen
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
     await move(tx, payment, input.event, input.codes ? { lastCodes: input.codes.join("|") } : {});
     if (payment.order.status === "pending" || payment.order.status === "on-hold") {
-      await transitionOrder(tx, payment.orderId, "cancelled", { note: input.note, author: input.author, customerVisible: true, expectFrom: [payment.order.status] });
+      await transitionOrder(tx, payment.orderId, "cancelled", { note: input.note, author: input.author, customerVisible: true, expectFrom: [payment.order.status], current: payment.order });
       return { orderCancelled: true };
     }
     await addOrderNote(tx, payment.orderId, input.note, { author: input.author });

@@ -52,6 +52,8 @@ export interface PlacedOrderRef {
   accessKey: string;
   total: number;
   email: string;
+  /** True when this very request created the order: no payment attempt of it can exist yet. */
+  created?: boolean;
 }
 
 /** The order as the pages that show its payment know it. */

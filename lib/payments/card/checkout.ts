@@ -19,7 +19,7 @@ import { sealPending } from "@/lib/payments/card/pending";
 const NOTES = dictionaryFor("ja").card.notes;
 
 export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
-  const before = await failedAttemptsOfOrder(c.db, order.id);
+  const before = order.created ? 0 : await failedAttemptsOfOrder(c.db, order.id);
   // The same order submitted again after its last allowed failure (a retried request).
   if (before >= c.settings.declinesPerOrder) {
     await cancelUnpaidOrder(c.db, order.id, fmt(NOTES.tooManyAttempts, { count: before }));

@@ -84,7 +84,7 @@ async function expireOne(deps: CvsContext, payment: Due): Promise<"expired" | "p
     return "skipped";
   }
   if (ref.data.paid && ref.data.recvNum && ref.data.nyukinDate) {
-    const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
+    const outcome = await applyReceipt(deps, payment, inquiryReceipt(ref.data, payment.amount));
     return outcome.kind === "duplicate" ? "skipped" : "paid";
   }
   if (!ref.data.expired) {

@@ -8,13 +8,14 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { RESPONSE_CODE, summarizeNotification, verifyNotification } from "@/lib/escott";
 import type { CvsContext } from "@/lib/payments/cvs/context";
-import { applyReceipt } from "@/lib/payments/cvs/receipt";
+import { applyReceipt, type RecordedReceipt } from "@/lib/payments/cvs/receipt";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
 import { addOrderNote } from "@/lib/orders/transition";
 import { readLimitedBody } from "@/lib/security/body-limit";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 import { countRejection } from "@/lib/security/rejections";
+import { MACHINE_RESPONSE_HEADERS } from "@/lib/security/csp";
 
 export type NotificationOutcome = "ok" | "duplicate" | "rejected";
 
@@ -33,9 +34,9 @@ function sameSecret(a: string, b: string): boolean {
 
 type LogDeps = Pick<CvsContext, "db" | "settings">;
 
-async function logNotification(deps: LogDeps, posted: Record<string, string>, result: NotificationResult): Promise<NotificationResult> {
+function logEntry(posted: Record<string, string>, result: NotificationResult) {
   const claimed = summarizeNotification(posted);
-  const entry = {
+  return {
     gateway: "cvs" as const,
     orderId: result.orderId ?? claimed.orderId,
     transactionCode: claimed.transactionCode,
@@ -46,11 +47,14 @@ async function logNotification(deps: LogDeps, posted: Record<string, string>, re
     request: claimed.fields,
     detail: result.reason ?? null,
   };
+}
+
+/** Duplicates and rejections: counted per reason, one sampled row per reason per minute. */
+async function logNotification(deps: LogDeps, posted: Record<string, string>, result: NotificationResult): Promise<NotificationResult> {
   // In a transaction of its own: the SQLite adapter runs a plain write on the connection that a
-  // concurrent transaction holds open, so a duplicate rolling back would take this row with it.
-  const save = () => deps.db.$transaction((tx) => writePaymentLog(tx as unknown as Db, entry, deps.settings.saveLog));
-  if (result.outcome === "ok") await save();
-  else await countRejection(deps.db, "notification", result.outcome === "duplicate" ? "duplicate" : (result.reason ?? "rejected"), save);
+  // concurrent transaction holds open, so a receipt rolling back would take this row with it.
+  const save = () => deps.db.$transaction((tx) => writePaymentLog(tx, logEntry(posted, result), deps.settings.saveLog));
+  await countRejection(deps.db, "notification", result.outcome === "duplicate" ? "duplicate" : (result.reason ?? "rejected"), save);
   return result;
 }
 
@@ -97,17 +101,21 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
   const recorded = payment.receipts[0];
   if (recorded) return log(duplicateOf(payment.orderId, recorded, n.recvNum));
 
-  const outcome = await applyReceipt(deps, payment.id, {
-    recvNum: n.recvNum,
-    nyukinDate: n.nyukinDate,
-    paidAt: n.paidAt,
-    cvsCd: n.cvsCd ?? null,
-    amount: n.amount,
-    source: "notification",
+  const applied = (recorded: RecordedReceipt): NotificationResult => ({
+    outcome: "ok",
+    orderId: payment.orderId,
+    reason: recorded.kind === "late" ? `paid_after_cancel: order is ${recorded.orderStatus}, flagged for the admin` : undefined,
   });
+  const outcome = await applyReceipt(
+    deps,
+    payment,
+    { recvNum: n.recvNum, nyukinDate: n.nyukinDate, paidAt: n.paidAt, cvsCd: n.cvsCd ?? null, amount: n.amount, source: "notification" },
+    // The log row of an applied notification is written in the receipt's transaction: exactly when the money is recorded.
+    (tx, recorded) => writePaymentLog(tx, logEntry(posted, applied(recorded)), settings.saveLog),
+  );
   // Another request recorded it between the read above and this transaction (the unique receipt decides).
   if (outcome.kind === "duplicate") return log(duplicateOf(payment.orderId, outcome.recorded, n.recvNum));
-  return log({ outcome: "ok", orderId: payment.orderId, reason: outcome.kind === "late" ? `paid_after_cancel: order is ${outcome.orderStatus}, flagged for the admin` : undefined });
+  return applied(outcome);
 }
 
 function duplicateOf(orderId: number, recorded: { recvNum: string; source: string }, recvNum: string): NotificationResult {
@@ -128,7 +136,8 @@ function formFields(body: string): Record<string, string> {
   return fields;
 }
 
-const ok = () => new Response("OK", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const answer = (status: number, text: string) => new Response(text, { status, headers: { ...MACHINE_RESPONSE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+const ok = () => answer(200, "OK");
 
 /**
  * The HTTP side (the CVS gateway's "notification" endpoint). Whatever was posted, the answer is 200
@@ -144,7 +153,7 @@ export async function notificationEndpoint(request: Request, context: () => Prom
     else await processNotification(deps, formFields(body));
   } catch (err) {
     console.error("[escott] notification could not be processed:", err instanceof Error ? err.message : err);
-    return new Response("Temporarily unavailable", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return answer(503, "Temporarily unavailable");
   }
   return ok();
 }

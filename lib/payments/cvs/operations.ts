@@ -67,7 +67,7 @@ export async function referenceRegistration(deps: CvsContext, orderId: number): 
   const reference = referenceView(ref.data);
   if (!ref.data.paid) return { ok: true, message: "cvs.refUnpaid", reference };
   if (!ref.data.recvNum || !ref.data.nyukinDate) return { ok: true, message: "cvs.refPaid", reference };
-  const outcome = await applyReceipt(deps, payment.id, inquiryReceipt(ref.data, payment.amount));
+  const outcome = await applyReceipt(deps, payment, inquiryReceipt(ref.data, payment.amount));
   const message = outcome.kind === "applied" ? "cvs.refApplied" : outcome.kind === "late" ? "cvs.refLate" : "cvs.refPaid";
   return { ok: true, message, reference };
 }

@@ -1,9 +1,11 @@
 // Money arrived (入金結果通知 or 2Ref): record it once, move the order on or flag it, and queue
 // the "payment received" e-mail in the same transaction.
 import { cvsStoreName } from "@/lib/escott";
+import type { Tx } from "@/lib/db";
 import { ATTENTION } from "@/lib/orders/attention";
-import { dictionaryFor, fmt, isLocale } from "@/lib/i18n";
-import { queueOrderPaidMail } from "@/lib/mail/order-mails";
+import { dictionaryFor, fmt } from "@/lib/i18n";
+import { orderPaidMail } from "@/lib/mail/order-mails";
+import { queueMail } from "@/lib/mail/outbox";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { paidMailLines } from "@/lib/payments/cvs/mail-lines";
 import { formatNyukinDate } from "@/lib/payments/cvs/status";
@@ -14,20 +16,31 @@ const NOTES = dictionaryFor("ja").cvs.notes;
 /** Order.attention when money arrives for an order that no longer waits for it. */
 export const PAID_AFTER_CANCEL = ATTENTION.paidAfterCancel;
 
-export async function applyReceipt(deps: Pick<CvsContext, "db" | "deliver">, paymentId: string, receipt: ReceiptInput): Promise<ReceiptOutcome> {
+export type RecordedReceipt = Exclude<ReceiptOutcome, { kind: "duplicate" }>;
+
+/**
+ * `alsoRecord` runs in the receipt's transaction once the money is recorded (the notification's
+ * log row), so it is written exactly when the receipt is.
+ */
+export async function applyReceipt(
+  deps: Pick<CvsContext, "db" | "deliver">,
+  payment: { id: string; orderId: number },
+  receipt: ReceiptInput,
+  alsoRecord?: (tx: Tx, recorded: RecordedReceipt) => Promise<void>,
+): Promise<ReceiptOutcome> {
   const storeName = receipt.cvsCd ? cvsStoreName(receipt.cvsCd) : null;
   const values = { store: storeName ?? NOTES.unknownStore, recvNum: receipt.recvNum, amount: receipt.amount, date: formatNyukinDate(receipt.nyukinDate) };
+  // Composed before the transaction (from the order's items, fees and language, which do not change
+  // once it is placed): the transaction then only writes, and holds SQLite's lock that much shorter.
+  const mail = await orderPaidMail(deps.db, payment.orderId, (dict) => paidMailLines(dict, { amount: receipt.amount, nyukinDate: receipt.nyukinDate, storeName }));
   const mailIds: string[] = [];
-  const outcome = await recordReceipt(deps.db, paymentId, receipt, {
+  const outcome = await recordReceipt(deps.db, payment.id, receipt, {
     note: fmt(NOTES.paid, values),
     lateNote: fmt(NOTES.paidAfterCancel, values),
     attention: PAID_AFTER_CANCEL,
     onRecorded: async (tx, recorded) => {
-      if (recorded.kind !== "applied") return;
-      const order = await tx.order.findUniqueOrThrow({ where: { id: recorded.orderId }, select: { locale: true } });
-      const dict = dictionaryFor(isLocale(order.locale) ? order.locale : "ja");
-      const id = await queueOrderPaidMail(tx, recorded.orderId, paidMailLines(dict, { amount: receipt.amount, nyukinDate: receipt.nyukinDate, storeName }));
-      if (id) mailIds.push(id);
+      if (recorded.kind === "applied" && mail) mailIds.push(await queueMail(tx, mail));
+      await alsoRecord?.(tx, recorded);
     },
   });
   if (mailIds.length > 0) await deps.deliver(mailIds);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { statementCachingAdapterFactory } from "@/lib/sqlite-statement-cache";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
@@ -40,7 +41,8 @@ export function createDb(databaseUrl: string): Db {
   // WAL and a busy timeout let the web server, jobs and tests share the file safely.
   const adapter = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   // Counted (BENCH_TIMING=1) inside the serialization: the driver's time, not the wait for the lock.
-  return new PrismaClient({ adapter: serializedAdapterFactory(countingAdapterFactory(adapter)) });
+  // Compiled statements are reused (lib/sqlite-statement-cache.ts).
+  return new PrismaClient({ adapter: serializedAdapterFactory(countingAdapterFactory(statementCachingAdapterFactory(adapter))) });
 }
 
 /**

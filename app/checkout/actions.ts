@@ -77,7 +77,7 @@ async function placeAndPay(payload: unknown, checkoutKey: string): Promise<Place
       delivery: delivery.value,
       clientKey: client.key,
     });
-    const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email }, input.value, ctx);
+    const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email, created: order.created }, input.value, ctx);
     return { status: "placed", outcome };
   } catch (err) {
     if (err instanceof OrderError && err.code === "out_of_stock") return { status: "out_of_stock" };

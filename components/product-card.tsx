@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { StaticImage } from "@/components/ui/static-image";
 import Link from "next/link";
 import { Price } from "@/components/price";
 import type { Dictionary } from "@/lib/i18n";
@@ -16,7 +16,7 @@ export function ProductCard({
   return (
     <Link href={`/products/${product.slug}`} className="group block overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md" data-testid="product-card">
       <div className="relative aspect-square bg-stone-100">
-        <Image src={product.imagePath} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className={`object-cover ${soldOut ? "opacity-50" : ""}`} unoptimized />
+        <StaticImage src={product.imagePath} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className={`object-cover ${soldOut ? "opacity-50" : ""}`} unoptimized />
         {soldOut && <span className="absolute left-2 top-2 rounded bg-stone-800 px-2 py-1 text-xs font-bold text-white">{dict.product.outOfStock}</span>}
         {product.taxRate === 8 && <span className="absolute right-2 top-2 rounded bg-white/90 px-2 py-0.5 text-[10px] text-stone-700">{dict.product.reducedRate}</span>}
       </div>

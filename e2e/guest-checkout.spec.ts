@@ -72,3 +72,40 @@ test("the shopper can switch the shop to English and back", async ({ page }) => 
   await page.getByRole("button", { name: /日本語/ }).click();
   await expect(page.getByText("カートが空のため、ご注文手続きを進められません。")).toBeVisible();
 });
+
+test("in English, the checkout's field errors show in English before anything is submitted", async ({ page }) => {
+  await addToCart(page, "hasami-mug", 1);
+  await page.goto("/");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/checkout");
+  const billing = page.getByRole("group", { name: "Billing details" });
+  const field = (name: string) => billing.getByRole("textbox", { name, exact: true });
+  const actions: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r.url());
+  });
+
+  // On leaving a field: its rule runs in the browser (the value is normalised, or the message shows).
+  await field("Last name (katakana)").fill("Yamada");
+  await field("Last name (katakana)").blur();
+  await expect(page.getByText("Please enter full-width katakana.")).toBeVisible();
+  await field("Last name (katakana)").fill("やまだ");
+  await field("Last name (katakana)").blur();
+  await expect(field("Last name (katakana)")).toHaveValue("ヤマダ");
+  await expect(page.getByText("Please enter full-width katakana.")).toHaveCount(0);
+
+  // On submit: every bad field at once, in English, and no place-order request.
+  await field("Postal code").fill("12");
+  await field("Email address").fill("hanako@");
+  const actionsBefore = actions.length;
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page.getByTestId("checkout-invalid")).toContainText("Please check the highlighted fields.");
+  await expect(page.getByText("Enter the postal code as 123-4567.")).toBeVisible();
+  await expect(page.getByText("The email address is not valid.")).toBeVisible();
+  await expect(field("Last name")).toHaveAttribute("aria-invalid", "true");
+  await expect(billing.getByText("This field is required.").first()).toBeVisible();
+  await expect(field("Last name (katakana)")).not.toHaveAttribute("aria-invalid", "true");
+  // The browser stopped it: no server action was called (no place-order request, so no card token either).
+  expect(actions.length).toBe(actionsBefore);
+});

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { StaticImage } from "@/components/ui/static-image";
 import Link from "next/link";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { TotalsTable } from "@/components/order/totals-table";
@@ -35,7 +35,7 @@ export default async function CartPage() {
             return (
               <li key={line.productId} className="flex gap-4 p-4" data-testid="cart-line" data-slug={line.slug}>
                 <div className="relative size-20 shrink-0 overflow-hidden rounded bg-stone-100">
-                  <Image src={line.imagePath} alt="" fill sizes="80px" unoptimized />
+                  <StaticImage src={line.imagePath} alt="" fill sizes="80px" unoptimized />
                 </div>
                 <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                   <div>

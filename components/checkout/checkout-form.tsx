@@ -13,8 +13,9 @@ import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { panelClass } from "@/components/ui/panel";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { addressSchema, checkoutSchema, fieldErrors, type FieldErrors } from "@/lib/checkout/address-schema";
-import { errorText, isMessageRefIn, type MessageRef } from "@/lib/i18n";
+import { ADDRESS_RULES, checkoutProblems } from "@/lib/checkout/address-rules";
+import type { FieldErrors } from "@/lib/checkout/address-schema";
+import { errorText } from "@/lib/i18n";
 import type { PaymentMethodOption } from "@/lib/payments/registry";
 import type { DeliveryOptions } from "@/lib/shop/delivery-options";
 import type { CheckoutTerms } from "@/lib/shop/legal-terms";
@@ -98,15 +99,15 @@ export function CheckoutForm({
   // (katakana, 〒 with hyphen) so they see what will be saved.
   const blurAddress = (which: "billing" | "shipping") => (field: AddressField) => {
     const key = `${which}.${field}`;
-    const result = addressSchema.shape[field].safeParse(values[which][field]);
+    const result = ADDRESS_RULES[field](values[which][field]);
     setErrors((e) => {
       const next = { ...e };
-      if (result.success) delete next[key];
-      else if (values[which][field] !== "" || e[key]) next[key] = knownMessage(dict, result.error.issues[0]?.message);
+      if (result.ok) delete next[key];
+      else if (values[which][field] !== "" || e[key]) next[key] = result.message;
       return next;
     });
-    if (result.success && typeof result.data === "string" && result.data !== values[which][field]) {
-      setAddress(which)(field, result.data);
+    if (result.ok && result.value !== values[which][field]) {
+      setAddress(which)(field, result.value);
     }
   };
 
@@ -116,9 +117,11 @@ export function CheckoutForm({
     setOutcome(null);
     setPaymentMessage(null);
     const base = { ...values, shipping: values.shipToDifferentAddress ? values.shipping : undefined };
-    const parsed = checkoutSchema.safeParse(base);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+    // The server checks all of it again (placeOrderAction); this is for the shopper, and so that
+    // no card token is asked for while the address is still wrong.
+    const problems = checkoutProblems(base);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       setOutcome("invalid");
       focusFirstError();
       return;
@@ -301,9 +304,4 @@ function focusFirstError() {
   requestAnimationFrame(() => {
     document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   });
-}
-
-/** A zod issue's message as a key of the shopper's dictionary (the generic error when it is none). */
-function knownMessage(dict: object, value: unknown): MessageRef {
-  return isMessageRefIn(dict, value) ? value : "errors.generic";
 }

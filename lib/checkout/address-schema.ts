@@ -1,73 +1,37 @@
-// One schema for the browser and the server. Messages are dictionary keys ("errors.kana"),
-// translated where they are shown, so the same rules speak Japanese or English.
+// The server's check of the checkout (zod at the boundary). Each field's rule is the shared one from
+// address-rules.ts, which the browser runs too: one rule, the same messages on both sides.
+// Messages are dictionary keys ("errors.kana"), translated where they are shown.
 import { z } from "zod";
-import { normalizePhone } from "@/lib/address/phone";
-import { normalizePostalCode } from "@/lib/address/postal-code";
-import { isPrefectureCode } from "@/lib/address/prefectures";
+import { ADDRESS_RULES, emailRule, type Rule } from "@/lib/checkout/address-rules";
 import { msg, toMessageRef, type MessageRef } from "@/lib/i18n/keys";
-import { isFullWidthKatakana, toFullWidthKatakana } from "@/lib/text/kana";
 
-const text = (max: number) =>
-  z
-    .string({ error: msg("errors.required") })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, msg("errors.required")).max(max, msg(`errors.tooLong:${max}`)));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .pipe(z.string().max(max, msg(`errors.tooLong:${max}`)));
-
-const kana = z
-  .string({ error: msg("errors.required") })
-  .transform((s) => toFullWidthKatakana(s))
-  .pipe(z.string().min(1, msg("errors.required")).max(40, msg("errors.tooLong:40")).refine(isFullWidthKatakana, msg("errors.kana")));
-
-const postalCode = z
-  .string({ error: msg("errors.required") })
-  .transform((s, ctx) => {
-    if (!s.trim()) {
-      ctx.addIssue({ code: "custom", message: msg("errors.required") });
-      return z.NEVER;
-    }
-    const v = normalizePostalCode(s);
-    if (!v) {
-      ctx.addIssue({ code: "custom", message: msg("errors.postalCode") });
-      return z.NEVER;
-    }
-    return v;
+/** A string (else `typeError`) that the shared rule normalises or refuses. */
+const ruled = (rule: Rule, typeError: MessageRef = msg("errors.required")) =>
+  z.string({ error: typeError }).transform((s, ctx) => {
+    const result = rule(s);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
   });
 
-const phone = z
-  .string({ error: msg("errors.required") })
-  .transform((s, ctx) => {
-    if (!s.trim()) {
-      ctx.addIssue({ code: "custom", message: msg("errors.required") });
-      return z.NEVER;
-    }
-    const v = normalizePhone(s);
-    if (!v) {
-      ctx.addIssue({ code: "custom", message: msg("errors.phone") });
-      return z.NEVER;
-    }
-    return v;
-  });
-
-const prefecture = z.string({ error: msg("errors.prefecture") }).refine((code): boolean => isPrefectureCode(code), msg("errors.prefecture"));
+const r = ADDRESS_RULES;
 
 export const addressSchema = z.object({
-  lastName: text(30),
-  firstName: text(30),
-  lastNameKana: kana,
-  firstNameKana: kana,
-  postalCode,
-  prefecture,
-  city: text(60),
-  address1: text(80),
-  address2: optionalText(80),
-  phone,
+  lastName: ruled(r.lastName),
+  firstName: ruled(r.firstName),
+  lastNameKana: ruled(r.lastNameKana),
+  firstNameKana: ruled(r.firstNameKana),
+  postalCode: ruled(r.postalCode),
+  prefecture: ruled(r.prefecture, msg("errors.prefecture")),
+  city: ruled(r.city),
+  address1: ruled(r.address1),
+  // 建物名 may be left out altogether.
+  address2: z
+    .string()
+    .optional()
+    .transform((s) => s ?? "")
+    .pipe(ruled(r.address2)),
+  phone: ruled(r.phone),
 });
 
 export type Address = z.infer<typeof addressSchema>;
@@ -75,10 +39,7 @@ export type Address = z.infer<typeof addressSchema>;
 export const checkoutSchema = z
   .object({
     billing: addressSchema,
-    email: z
-      .string({ error: msg("errors.required") })
-      .transform((s) => s.normalize("NFKC").trim())
-      .pipe(z.string().min(1, msg("errors.required")).max(254, msg("errors.tooLong:254")).email(msg("errors.email"))),
+    email: ruled(emailRule),
     shipToDifferentAddress: z.boolean().default(false),
     shipping: z.unknown().optional(),
     paymentMethod: z.string().optional(),

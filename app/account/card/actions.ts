@@ -8,7 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import type { MessageKeys } from "@/lib/i18n";
 import { loadCardContext } from "@/lib/payments/card/context";
-import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/input";
+import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/client-data";
 import { deleteCard, registerCard, type MemberNotice } from "@/lib/payments/card/member-service";
 import { admitCardRegistration } from "@/lib/payments/card/card-testing";
 import { clientIp } from "@/lib/security/client-ip";

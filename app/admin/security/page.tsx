@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { StaticImage } from "@/components/ui/static-image";
 import { TwoFactorDisableForm } from "@/components/admin/two-factor-disable-form";
 import { TwoFactorEnrolment } from "@/components/admin/two-factor-enrolment";
 import { DescriptionList } from "@/components/ui/description-list";
@@ -55,7 +55,7 @@ export default async function SecurityPage({ searchParams }: PageProps<"/admin/s
   const setup = (
     <Panel title={t.scanTitle} titleId="enrol-scan-title" className="space-y-3">
       <p className="text-sm">{t.scanHelp}</p>
-      <Image src={qr} alt={t.qrAlt} width={200} height={200} unoptimized className="rounded border border-stone-200" />
+      <StaticImage src={qr} alt={t.qrAlt} width={200} height={200} unoptimized className="rounded border border-stone-200" />
       <p className="text-sm">{t.manualHelp}</p>
       <DescriptionList
         layout="inline"

@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { StaticImage } from "@/components/ui/static-image";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/price";
@@ -23,7 +23,7 @@ export default async function ProductPage({ params }: PageProps<"/products/[slug
       <BackLink href="/">{dict.product.backToList}</BackLink>
       <div className="grid gap-8 md:grid-cols-2">
         <div className="relative aspect-square overflow-hidden rounded-lg bg-stone-100">
-          <Image src={product.imagePath} alt={name} fill sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" unoptimized priority />
+          <StaticImage src={product.imagePath} alt={name} fill sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" unoptimized priority />
         </div>
         <div className="space-y-5">
           <h1 className="text-2xl font-bold">{name}</h1>

@@ -12,7 +12,6 @@ import { useI18n } from "@/components/i18n-provider";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
-import { customerMessage } from "@/lib/escott/customer-messages";
 import { errorText, noticePath } from "@/lib/i18n";
 
 export interface CardFormConfig {
@@ -48,7 +47,13 @@ export function CardRegisterForm({ config, hasCard }: { config: CardFormConfig; 
       if (!token.ok) {
         const fieldErrors = tokenErrors(token.code);
         if (fieldErrors) setErrors(fieldErrors);
-        else setMessage({ ok: false, text: token.code === "script" ? dict.card.scriptFailed : token.code === "timeout" ? dict.card.tokenTimeout : customerMessage([token.code], locale) });
+        else if (token.code === "script") setMessage({ ok: false, text: dict.card.scriptFailed });
+        else if (token.code === "timeout") setMessage({ ok: false, text: dict.card.tokenTimeout });
+        else {
+          // e-SCOTT's code catalog is fetched only when the token script refuses a card (as at checkout).
+          const { customerMessage } = await import("@/lib/escott/customer-messages");
+          setMessage({ ok: false, text: customerMessage([token.code], locale) });
+        }
         return;
       }
       const result = await registerCardAction({ token: token.token, maskedCard: token.maskedCard, holderName: card.holderName, agreement });

@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n-provider";
 import { Field, FieldInput, inputClass } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import { errorText } from "@/lib/i18n";
-import { HOLDER_NAME } from "@/lib/payments/card/input";
+import { HOLDER_NAME } from "@/lib/payments/card/client-data";
 
 export interface CardValues {
   number: string;

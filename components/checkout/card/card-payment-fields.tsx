@@ -9,7 +9,6 @@ import { createToken, loadTokenScript, tokenErrors } from "@/components/checkout
 import type { PaymentFieldsProps, PrepareResult } from "@/components/checkout/payment-fields";
 import { useI18n } from "@/components/i18n-provider";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
-import { customerMessage } from "@/lib/escott/customer-messages";
 import { CARD_BRAND_NAMES } from "@/lib/escott/installments";
 import { errorText, fmt } from "@/lib/i18n";
 import type { CardClientData, CardPayload } from "@/lib/payments/card/client-data";
@@ -53,8 +52,11 @@ export function CardPaymentFields({ option, errors, register }: PaymentFieldsPro
         if (!result.ok) {
           const fieldErrors = tokenErrors(result.code);
           if (fieldErrors) return { ok: false, errors: fieldErrors };
-          const message = result.code === "script" ? dict.card.scriptFailed : result.code === "timeout" ? dict.card.tokenTimeout : customerMessage([result.code], locale);
-          return { ok: false, message };
+          if (result.code === "script") return { ok: false, message: dict.card.scriptFailed };
+          if (result.code === "timeout") return { ok: false, message: dict.card.tokenTimeout };
+          // e-SCOTT's code catalog (≈10 KB gzip) is fetched only when the token script refuses a card.
+          const { customerMessage } = await import("@/lib/escott/customer-messages");
+          return { ok: false, message: customerMessage([result.code], locale) };
         }
         const payload: CardPayload = {
           mode: "new",

@@ -43,5 +43,15 @@ export interface CardPayload {
   agreement?: boolean;
 }
 
+/** The token script's masked card number, e.g. "4123********0300" (the server checks the payload against it). */
+export const MASKED_CARD = /^\d{1,6}[*Xx]+\d{4}$/;
+
+/**
+ * カード名義 as e-SCOTT takes it: A–Z and spaces, up to 45. The browser checks it before asking for a
+ * token; the server checks the payload again (lib/payments/card/input.ts). Here, not beside the
+ * server's zod schema, so the checkout page does not ship zod for one regular expression.
+ */
+export const HOLDER_NAME = /^[A-Za-z][A-Za-z ]{0,44}$/;
+
 /** The name of the global function e-SCOTT's token script calls (its callBackFunc attribute). */
 export const TOKEN_CALLBACK_NAME = "spsvTokenCallback";

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isAllowedPayType, type InstallmentSetting, type PayType } from "@/lib/escott/installments";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
+import { HOLDER_NAME, MASKED_CARD } from "@/lib/payments/card/client-data";
 import type { CardSettings } from "@/lib/payments/settings/card";
 
 export type CardInput =
@@ -11,9 +12,6 @@ export type CardInput =
 
 /** Who is paying, as far as saved cards are concerned. */
 export type MemberState = { kind: "guest" } | { kind: "none" } | { kind: "member"; prefix: string };
-
-export const MASKED_CARD = /^\d{1,6}[*Xx]+\d{4}$/;
-export const HOLDER_NAME = /^[A-Za-z][A-Za-z ]{0,44}$/;
 
 const payloadSchema = z
   .object({

@@ -34,7 +34,7 @@ interface PlaceResult {
   outcome?: { kind?: string; url?: string; message?: string };
 }
 
-async function cardToken(stack: Stack): Promise<{ token: string; maskedCard: string }> {
+export async function cardToken(stack: Stack): Promise<{ token: string; maskedCard: string }> {
   const card = TEST_CARDS.visa;
   const body = new URLSearchParams({ cardNo: card.number, expYY: card.expYY, expMM: card.expMM, secCd: card.secCd, k_TokenNinsyoCode: "EMUTOKEN0001" });
   const res = await fetch(`${stack.emulatorUrl}/euser/stn/CdCreateToken.do`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });

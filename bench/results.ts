@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import type { CardFlowsRun, FlowRun } from "./card-flows";
 import type { CheckoutRun } from "./checkout";
 import type { NotificationRun } from "./notifications";
 import type { PageWeight } from "./pages";
@@ -17,6 +18,7 @@ export interface BenchReport {
   checkout?: CheckoutRun[];
   notifications?: NotificationRun;
   pages?: { pages: PageWeight[]; favicon: number };
+  cardFlows?: CardFlowsRun;
   note?: string;
 }
 
@@ -61,6 +63,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   if (report.checkout) renderCheckout(lines, report.checkout);
   if (report.notifications) renderNotifications(lines, report.notifications);
   if (report.pages) renderPages(lines, report.pages);
+  if (report.cardFlows) renderCardFlows(lines, report.cardFlows);
   return lines.join("\n");
 }
 
@@ -104,6 +107,25 @@ function renderPages(lines: string[], pages: NonNullable<BenchReport["pages"]>):
     lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
   }
   lines.push("", `/favicon.ico answers ${pages.favicon}.`, "");
+}
+
+function renderCardFlows(lines: string[], flows: CardFlowsRun): void {
+  const parts: [string, FlowRun[]][] = [
+    ["**3-D Secure return** (POST /api/escott/3ds from e-SCOTT's page, frictionless card, no cookies; sequential; ms)", flows.threeDSReturn],
+    ["**Saved-card payment** (place-order request of a logged-in customer paying with the saved card, no 3-D Secure; sequential; ms)", flows.savedCard],
+  ];
+  for (const [title, runs] of parts) {
+    lines.push(title, "");
+    lines.push("| gateway latency | n | server p50 | server p90 | gateway p50 | gateway p90 | overhead p50 | overhead p90 | overhead share p50 | e-SCOTT calls | statements | transactions | driver time p50 |");
+    lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (const r of runs) {
+      lines.push(
+        `| ${r.latencyMs} ms | ${r.n} | ${ms(r.server.p50)} | ${ms(r.server.p90)} | ${ms(r.gateway.p50)} | ${ms(r.gateway.p90)} | ${ms(r.overhead.p50)} | ${ms(r.overhead.p90)} | ${(r.overheadShare.p50 * 100).toFixed(0)} % | ${r.operations} | ${r.queries.p50} | ${r.transactions.p50} | ${ms(r.queryMs.p50)} |`,
+      );
+    }
+    lines.push("");
+  }
+  lines.push("Server = the shop's time for that one request; gateway = the e-SCOTT calls made while it ran, as the emulator timed them (latency included); overhead = server − gateway.", "");
 }
 
 /** Adds the run to the history (newest first), keeping everything above it. */

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "@/scripts/launch/prepare";
+import { benchCardFlows } from "./card-flows";
 import { benchCheckout } from "./checkout";
 import { benchNotifications } from "./notifications";
 import { benchPages } from "./pages";
@@ -13,8 +14,8 @@ import { enableGateways, stockUp } from "./shop";
 import { startStack, type Engine, type Stack } from "./stack";
 
 const USAGE =
-  "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql] [--only checkout|notifications|pages] [--cpu-prof]";
-const PARTS = ["checkout", "notifications", "pages"] as const;
+  "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql] [--only checkout|notifications|pages|card-flows] [--cpu-prof]";
+const PARTS = ["checkout", "notifications", "pages", "card-flows"] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -89,8 +90,9 @@ async function main(): Promise<number> {
     const checkout = want("checkout") ? await benchCheckout(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
     const notifications = want("notifications") ? await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log }) : undefined;
     const pages = want("pages") ? await benchPages(stack, { productId, log }) : undefined;
+    const cardFlows = want("card-flows") ? await benchCardFlows(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
 
-    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, note: opts.note };
+    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, cardFlows, note: opts.note };
     const section = renderRun(report, machineLine);
     console.log(`\n${section}`);
     if (opts.record) {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { addItem, ensureCart } from "@/lib/cart/store";
 import type { CheckoutInput } from "@/lib/checkout/address-schema";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
+import type { CardSettings } from "@/lib/payments/settings/card";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import { projectRoot } from "@/scripts/launch/prepare";
@@ -20,6 +21,13 @@ export const PRODUCT_SLUG = "shizuoka-fukamushi-sencha";
  * database, so the unpaid-order caps never apply.
  */
 export async function enableGateways(stack: Stack): Promise<void> {
+  await configureCard(stack);
+  const cvs = { ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs }), unpaidPerEmail: 20, unpaidPerIp: 100 } as CvsSettings;
+  await saveSettings(stack.db, stack.box, "cvs", cvs);
+}
+
+/** The card gateway as enableGateways sets it, with `overrides` (bench/card-flows.ts turns 3-D Secure on and off). */
+export async function configureCard(stack: Stack, overrides: Partial<CardSettings> = {}): Promise<void> {
   await saveSettings(stack.db, stack.box, "card", {
     ...defaultSettings("card", "emulator"),
     enabled: true,
@@ -29,9 +37,8 @@ export async function enableGateways(stack: Stack): Promise<void> {
     declinesPerIpHour: 1000,
     declinesPerShopperHour: 100,
     registrationsPerHour: 100,
+    ...overrides,
   });
-  const cvs = { ...cvsSettingsSchema.parse({ enabled: true, ...DEMO_CONTRACT.cvs }), unpaidPerEmail: 20, unpaidPerIp: 100 } as CvsSettings;
-  await saveSettings(stack.db, stack.box, "cvs", cvs);
 }
 
 /** Enough stock that no run sells out. */

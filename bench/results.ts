@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { CheckoutRun } from "./checkout";
+import { findingText, PERFORMANCE_GOAL, type LighthouseRun } from "./lighthouse";
 import type { NotificationRun } from "./notifications";
 import type { PageWeight } from "./pages";
 import { ms } from "./stats";
@@ -17,6 +18,7 @@ export interface BenchReport {
   checkout?: CheckoutRun[];
   notifications?: NotificationRun;
   pages?: { pages: PageWeight[]; favicon: number };
+  lighthouse?: LighthouseRun;
   note?: string;
 }
 
@@ -61,6 +63,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   if (report.checkout) renderCheckout(lines, report.checkout);
   if (report.notifications) renderNotifications(lines, report.notifications);
   if (report.pages) renderPages(lines, report.pages);
+  if (report.lighthouse) renderLighthouse(lines, report.lighthouse);
   return lines.join("\n");
 }
 
@@ -104,6 +107,33 @@ function renderPages(lines: string[], pages: NonNullable<BenchReport["pages"]>):
     lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
   }
   lines.push("", `/favicon.ico answers ${pages.favicon}.`, "");
+}
+
+export function renderLighthouse(lines: string[], run: LighthouseRun): void {
+  lines.push(
+    `**Lighthouse** ${run.lighthouseVersion}, Chromium ${run.chromium}, mobile preset (simulated throttling); median of ${run.runsPerPage} run${run.runsPerPage === 1 ? "" : "s"} per page; goal performance ≥ ${PERFORMANCE_GOAL}`,
+    "",
+  );
+  lines.push("| page | path | performance | runs' range | | LCP s | TBT ms | CLS | FCP s | best practices | benchmark index |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  const num = (v: number | null, digits = 0) => (v !== null && Number.isFinite(v) ? v.toFixed(digits) : "–");
+  for (const p of run.pages) {
+    const m = p.median;
+    const range = p.performanceRange ? `${p.performanceRange[0].toFixed(0)}–${p.performanceRange[1].toFixed(0)}` : "–";
+    lines.push(
+      `| ${p.name} | \`${p.path}\` | ${num(m.performance)} | ${range} | ${p.pass ? "pass" : "**fail**"} | ${num(m.lcpMs / 1000, 2)} | ${num(m.tbtMs)} | ${num(m.cls, 3)} | ${num(m.fcpMs / 1000, 2)} | ${num(m.bestPractices)} | ${num(m.benchmarkIndex)} |`,
+    );
+  }
+  lines.push("");
+  for (const p of run.pages) {
+    for (const e of p.errors) lines.push(`- ${p.name}: Lighthouse error ${e}`);
+    if (!p.pass && p.findings.length > 0) {
+      const phases = p.lcp.phases.map((x) => `${x.phase} ${x.ms.toFixed(0)} ms`).join(", ");
+      lines.push(`- ${p.name}: ${phases ? `LCP ${phases}; ` : ""}${p.findings.slice(0, 4).map(findingText).join("; ")}`);
+    }
+    for (const b of p.bestPracticesFailed) lines.push(`- ${p.name}, best practices: ${b}`);
+  }
+  if (lines.at(-1) !== "") lines.push("");
 }
 
 /** Adds the run to the history (newest first), keeping everything above it. */

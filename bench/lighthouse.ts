@@ -224,12 +224,23 @@ function chromePath(): string {
   return process.env.CHROME_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 }
 
+// chrome-launcher's own Ctrl-C handler would exit at once, before run.ts has stopped the shop; so
+// it is off, and whatever Chromium is still open when the bench exits (Ctrl-C, SIGTERM) is killed
+// then (killAll is synchronous: it kills the process group and removes the profile directory).
+let exitHookInstalled = false;
+function killChromesOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => chromeLauncher.killAll());
+}
+
 /** One Lighthouse run in a Chromium of its own (no cache or state left from the previous run). */
 async function runOnce(url: string, cookie: string | undefined): Promise<{ lhr: Result; browser: string }> {
   const chromeFlags = ["--headless=new", "--disable-gpu", "--disable-dev-shm-usage"];
   // Chromium refuses to start its sandbox as root (containers, CI).
   if (process.getuid?.() === 0) chromeFlags.push("--no-sandbox");
-  const chrome = await chromeLauncher.launch({ chromePath: chromePath(), chromeFlags, logLevel: "error" });
+  killChromesOnExit();
+  const chrome = await chromeLauncher.launch({ chromePath: chromePath(), chromeFlags, logLevel: "error", handleSIGINT: false });
   try {
     // "HeadlessChrome/150.0.7871.100" (the user agent in the report says 150.0.0.0).
     const browser = ((await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser?: string }).Browser ?? "";
@@ -244,7 +255,7 @@ async function runOnce(url: string, cookie: string | undefined): Promise<{ lhr: 
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     return { lhr: result.lhr, browser };
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 

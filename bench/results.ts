@@ -124,7 +124,11 @@ export function renderLighthouse(lines: string[], run: LighthouseRun): void {
       `| ${p.name} | \`${p.path}\` | ${num(m.performance)} | ${range} | ${p.pass ? "pass" : "**fail**"} | ${num(m.lcpMs / 1000, 2)} | ${num(m.tbtMs)} | ${num(m.cls, 3)} | ${num(m.fcpMs / 1000, 2)} | ${num(m.bestPractices)} | ${num(m.benchmarkIndex)} |`,
     );
   }
-  lines.push("");
+  lines.push(
+    "",
+    "Each value is the median over the runs on its own (an errored run left out); the LCP phases and diagnostics below come from the run with the median score, estimated savings as Lighthouse gives them, main-thread times as simulated (4× the observed CPU time).",
+    "",
+  );
   for (const p of run.pages) {
     for (const e of p.errors) lines.push(`- ${p.name}: Lighthouse error ${e}`);
     if (!p.pass && p.findings.length > 0) {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import type { CardFlowsRun, FlowRun } from "./card-flows";
 import type { CheckoutRun } from "./checkout";
+import { findingText, PERFORMANCE_GOAL, type LighthouseRun } from "./lighthouse";
 import type { NotificationRun } from "./notifications";
 import type { PageWeight } from "./pages";
 import { ms } from "./stats";
@@ -19,6 +20,7 @@ export interface BenchReport {
   notifications?: NotificationRun;
   pages?: { pages: PageWeight[]; favicon: number };
   cardFlows?: CardFlowsRun;
+  lighthouse?: LighthouseRun;
   note?: string;
 }
 
@@ -64,6 +66,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   if (report.notifications) renderNotifications(lines, report.notifications);
   if (report.pages) renderPages(lines, report.pages);
   if (report.cardFlows) renderCardFlows(lines, report.cardFlows);
+  if (report.lighthouse) renderLighthouse(lines, report.lighthouse);
   return lines.join("\n");
 }
 
@@ -126,6 +129,37 @@ function renderCardFlows(lines: string[], flows: CardFlowsRun): void {
     lines.push("");
   }
   lines.push("Server = the shop's time for that one request; gateway = the e-SCOTT calls made while it ran, as the emulator timed them (latency included); overhead = server − gateway.", "");
+}
+
+export function renderLighthouse(lines: string[], run: LighthouseRun): void {
+  lines.push(
+    `**Lighthouse** ${run.lighthouseVersion}, Chromium ${run.chromium}, mobile preset (simulated throttling); median of ${run.runsPerPage} run${run.runsPerPage === 1 ? "" : "s"} per page; goal performance ≥ ${PERFORMANCE_GOAL}`,
+    "",
+  );
+  lines.push("| page | path | performance | runs' range | | LCP s | TBT ms | CLS | FCP s | best practices | benchmark index |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
+  const num = (v: number | null, digits = 0) => (v !== null && Number.isFinite(v) ? v.toFixed(digits) : "–");
+  for (const p of run.pages) {
+    const m = p.median;
+    const range = p.performanceRange ? `${p.performanceRange[0].toFixed(0)}–${p.performanceRange[1].toFixed(0)}` : "–";
+    lines.push(
+      `| ${p.name} | \`${p.path}\` | ${num(m.performance)} | ${range} | ${p.pass ? "pass" : "**fail**"} | ${num(m.lcpMs / 1000, 2)} | ${num(m.tbtMs)} | ${num(m.cls, 3)} | ${num(m.fcpMs / 1000, 2)} | ${num(m.bestPractices)} | ${num(m.benchmarkIndex)} |`,
+    );
+  }
+  lines.push(
+    "",
+    "Each value is the median over the runs on its own (an errored run left out); the LCP phases and diagnostics below come from the run with the median score, estimated savings as Lighthouse gives them, main-thread times as simulated (4× the observed CPU time).",
+    "",
+  );
+  for (const p of run.pages) {
+    for (const e of p.errors) lines.push(`- ${p.name}: Lighthouse error ${e}`);
+    if (!p.pass && p.findings.length > 0) {
+      const phases = p.lcp.phases.map((x) => `${x.phase} ${x.ms.toFixed(0)} ms`).join(", ");
+      lines.push(`- ${p.name}: ${phases ? `LCP ${phases}; ` : ""}${p.findings.slice(0, 4).map(findingText).join("; ")}`);
+    }
+    for (const b of p.bestPracticesFailed) lines.push(`- ${p.name}, best practices: ${b}`);
+  }
+  if (lines.at(-1) !== "") lines.push("");
 }
 
 /** Adds the run to the history (newest first), keeping everything above it. */

@@ -1,6 +1,6 @@
-// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql] [-- --only PART] [-- --cpu-prof]`
+// `npm run bench [-- --smoke] [-- --engine postgresql] [-- --checkouts N] [-- --notifications N] [-- --no-record] [-- --note "…"] [-- --sql] [-- --only PART] [-- --cpu-prof]`  (PART: checkout, notifications, pages, card-flows, lighthouse)
 // Starts the whole shop (bench/stack.ts), measures card checkouts, 入金結果通知 under load and the
-// JavaScript per page, prints the numbers and (full runs) adds them to bench/RESULTS.md.
+// JavaScript per page and Lighthouse per page, prints the numbers and (full runs) adds them to bench/RESULTS.md.
 // Exit 1 when a notification invariant breaks or a step fails.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,14 +8,15 @@ import { projectRoot } from "@/scripts/launch/prepare";
 import { benchCardFlows } from "./card-flows";
 import { benchCheckout } from "./checkout";
 import { benchNotifications } from "./notifications";
+import { benchLighthouse } from "./lighthouse";
 import { benchPages } from "./pages";
 import { machine, recordRun, renderRun, type BenchReport } from "./results";
 import { enableGateways, stockUp } from "./shop";
 import { startStack, type Engine, type Stack } from "./stack";
 
 const USAGE =
-  "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql] [--only checkout|notifications|pages|card-flows] [--cpu-prof]";
-const PARTS = ["checkout", "notifications", "pages", "card-flows"] as const;
+  "usage: npm run bench -- [--smoke] [--engine sqlite|postgresql] [--checkouts N] [--notifications N] [--no-record] [--note TEXT] [--sql] [--only checkout|notifications|pages|card-flows|lighthouse] [--cpu-prof]";
+const PARTS = ["checkout", "notifications", "pages", "card-flows", "lighthouse"] as const;
 type Part = (typeof PARTS)[number];
 
 function options() {
@@ -91,10 +92,14 @@ async function main(): Promise<number> {
     const notifications = want("notifications") ? await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log }) : undefined;
     const pages = want("pages") ? await benchPages(stack, { productId, log }) : undefined;
     const cardFlows = want("card-flows") ? await benchCardFlows(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
+    // Each page's report (HTML and JSON of the median run) is kept for reading: what to fix first.
+    const lighthouseDir = path.join(projectRoot, "bench/.lighthouse", startedAt.toISOString().replace(/[:.]/g, "-"));
+    const lighthouse = want("lighthouse") ? await benchLighthouse(stack, { productId, smoke: opts.smoke, reportsDir: lighthouseDir, log }) : undefined;
 
-    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, cardFlows, note: opts.note };
+    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, cardFlows, lighthouse, note: opts.note };
     const section = renderRun(report, machineLine);
     console.log(`\n${section}`);
+    if (lighthouse) log(`Lighthouse reports (median run per page): ${path.relative(process.cwd(), lighthouseDir)}`);
     if (opts.record) {
       const file = path.join(projectRoot, "bench/RESULTS.md");
       recordRun(file, section);

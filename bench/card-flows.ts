@@ -14,29 +14,15 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { addItem, ensureCart } from "@/lib/cart/store";
-import { cardToken, statementProfile } from "./checkout";
+import { cardToken, statementProfile, type CheckoutRun } from "./checkout";
 import { billing, callServerAction, configureCard, newCart, serverActionId } from "./shop";
 import { emulatorControl, type RequestTiming, type Stack } from "./stack";
-import { summarize, timed, type Summary } from "./stats";
+import { summarize, timed } from "./stats";
 
-export interface FlowRun {
-  latencyMs: number;
-  n: number;
-  /** Server time of the measured request (scripts/serve.mjs), ms. */
-  server: Summary;
-  /** The e-SCOTT calls made while it ran, summed, as the emulator timed them. */
-  gateway: Summary;
-  /** Server − gateway per request: our own time. */
-  overhead: Summary;
-  overheadShare: Summary;
-  /** Round trip seen by the client, ms. */
-  client: Summary;
-  /** e-SCOTT calls per request (mean) and which ones, e.g. "4MemRefM → 1Gathering". */
-  gatewayCalls: number;
+/** The checkout's measures of one kind of request, and which e-SCOTT calls it made. */
+export interface FlowRun extends CheckoutRun {
+  /** Which e-SCOTT calls, e.g. "4MemRefM → 1Gathering". */
   operations: string;
-  queries: Summary;
-  transactions: Summary;
-  queryMs: Summary;
 }
 
 export interface CardFlowsRun {

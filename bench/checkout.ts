@@ -105,12 +105,34 @@ export async function benchCheckout(stack: Stack, options: { n: number; latencie
   return runs;
 }
 
-/** "3 × SELECT … FROM `main`.`Product` …" lines, in order of first appearance. */
+/**
+ * The framework's floor under a place-order request: a server action that does nothing (setLocale
+ * given no form returns at once, app/actions/locale.ts) posted to /checkout with the cart cookie,
+ * the same way and through the same proxy as the checkout. Server time of each, sequential.
+ */
+export async function benchActionFloor(stack: Stack, options: { n: number; productId: string; warmup: number }): Promise<Summary> {
+  const actionId = serverActionId("app/actions/locale.ts", "setLocale");
+  const cart = await newCart(stack, options.productId);
+  const post = async () => {
+    const { status } = await callServerAction(stack, "/checkout", actionId, ["nothing to set"], `cart=${cart.token}`);
+    if (status !== 200) throw new Error(`the do-nothing server action answered HTTP ${status}`);
+  };
+  for (let i = 0; i < options.warmup; i++) await post();
+  stack.timings.mark();
+  for (let i = 0; i < options.n; i++) await post();
+  const lines = await stack.timings.expect(options.n, (t) => Boolean(t.action) && t.method === "POST" && t.path === "/checkout");
+  if (lines.length !== options.n) throw new Error(`expected ${options.n} timed do-nothing actions in the shop's log, found ${lines.length}`);
+  return summarize(lines.map((l) => l.ms));
+}
+
+/** The statements in the order they ran, a run of the same one folded into "3 × SELECT … FROM `Product` …". */
 export function statementProfile(sql: string[]): string {
-  const counts = new Map<string, number>();
+  const runs: { statement: string; count: number }[] = [];
   for (const statement of sql) {
     const key = statement.replace(/`main`\./g, "").slice(0, 110);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const last = runs.at(-1);
+    if (last?.statement === key) last.count += 1;
+    else runs.push({ statement: key, count: 1 });
   }
-  return [...counts].map(([statement, count]) => `  ${String(count).padStart(3)} × ${statement}`).join("\n");
+  return runs.map(({ statement, count }) => `  ${String(count).padStart(3)} × ${statement}`).join("\n");
 }

@@ -56,3 +56,30 @@ describe("the Lighthouse table", () => {
     expect(text).not.toContain("JavaScript per page");
   });
 });
+
+describe("the checkout table", () => {
+  const summary = (p50: number) => ({ n: 60, p50, p90: p50 + 5, p99: p50 + 9, mean: p50 });
+  const run = (latencyMs: number, server: number, gateway: number) => ({
+    latencyMs,
+    n: 60,
+    server: summary(server),
+    gateway: summary(gateway),
+    overhead: summary(server - gateway),
+    overheadShare: summary((server - gateway) / server),
+    client: summary(server + 1),
+    gatewayCalls: 2,
+    queries: summary(30),
+    transactions: summary(3),
+    queryMs: summary(4),
+  });
+  const report = (actionFloor?: ReturnType<typeof summary>) => ({ startedAt: new Date("2026-12-03T14:00:00Z"), durationS: 60, engine: "sqlite", smoke: false, checkout: [run(0, 30, 2), run(150, 330, 302)], actionFloor });
+
+  it("sets the overhead against the do-nothing server action when it was measured", () => {
+    const text = renderRun(report(summary(12)), "machine");
+    expect(text).toContain("server p50 12.0, p90 17.0. Overhead above it at 0 ms latency: 16.0");
+  });
+
+  it("says nothing of a floor that was not measured", () => {
+    expect(renderRun(report(), "machine")).not.toContain("Framework floor");
+  });
+});

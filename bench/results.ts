@@ -8,7 +8,7 @@ import type { CheckoutRun } from "./checkout";
 import { findingText, PERFORMANCE_GOAL, type LighthouseRun } from "./lighthouse";
 import type { NotificationRun } from "./notifications";
 import type { PageWeight } from "./pages";
-import { ms } from "./stats";
+import { ms, type Summary } from "./stats";
 
 export interface BenchReport {
   startedAt: Date;
@@ -17,6 +17,8 @@ export interface BenchReport {
   smoke: boolean;
   /** Each part is missing when the run left it out (`--only`). */
   checkout?: CheckoutRun[];
+  /** Server time of a server action that does nothing, posted like the checkout (bench/checkout.ts). */
+  actionFloor?: Summary;
   notifications?: NotificationRun;
   pages?: { pages: PageWeight[]; favicon: number };
   cardFlows?: CardFlowsRun;
@@ -62,7 +64,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   if (report.note) lines.push(`- Note: ${report.note}`);
   lines.push("");
 
-  if (report.checkout) renderCheckout(lines, report.checkout);
+  if (report.checkout) renderCheckout(lines, report.checkout, report.actionFloor);
   if (report.notifications) renderNotifications(lines, report.notifications);
   if (report.pages) renderPages(lines, report.pages);
   if (report.cardFlows) renderCardFlows(lines, report.cardFlows);
@@ -70,7 +72,7 @@ export function renderRun(report: BenchReport, machineLine: string): string {
   return lines.join("\n");
 }
 
-function renderCheckout(lines: string[], checkout: CheckoutRun[]): void {
+function renderCheckout(lines: string[], checkout: CheckoutRun[], floor: Summary | undefined): void {
   lines.push("**Card checkout** (place-order request, token → 1TokenSearch → 1Gathering, no 3-D Secure; sequential; ms)", "");
   lines.push("| gateway latency | n | server p50 | server p90 | gateway p50 | gateway p90 | overhead p50 | overhead p90 | overhead share p50 | statements | transactions | driver time p50 |");
   lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -80,6 +82,13 @@ function renderCheckout(lines: string[], checkout: CheckoutRun[]): void {
     );
   }
   lines.push("", "Server = the shop's time for the request (scripts/serve.mjs); gateway = the e-SCOTT calls of that checkout as the emulator timed them (latency included); overhead = server − gateway.", "");
+  const instant = checkout.find((c) => c.latencyMs === 0);
+  if (floor && instant) {
+    lines.push(
+      `Framework floor: a server action that does nothing, posted to /checkout the same way (n=${floor.n}): server p50 ${ms(floor.p50)}, p90 ${ms(floor.p90)}. Overhead above it at 0 ms latency: ${ms(instant.overhead.p50 - floor.p50)} (p50s subtracted).`,
+      "",
+    );
+  }
 }
 
 function renderNotifications(lines: string[], n: NotificationRun): void {

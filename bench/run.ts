@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "@/scripts/launch/prepare";
 import { benchCardFlows } from "./card-flows";
-import { benchCheckout } from "./checkout";
+import { benchActionFloor, benchCheckout } from "./checkout";
 import { benchNotifications } from "./notifications";
 import { benchLighthouse } from "./lighthouse";
 import { benchPages } from "./pages";
@@ -89,6 +89,7 @@ async function main(): Promise<number> {
 
     const want = (part: Part) => opts.parts.has(part);
     const checkout = want("checkout") ? await benchCheckout(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
+    const actionFloor = want("checkout") ? await benchActionFloor(stack, { n: opts.checkouts, productId, warmup: opts.smoke ? 1 : 5 }) : undefined;
     const notifications = want("notifications") ? await benchNotifications(stack, { n: opts.notifications, concurrency: 20, productId, log }) : undefined;
     const pages = want("pages") ? await benchPages(stack, { productId, log }) : undefined;
     const cardFlows = want("card-flows") ? await benchCardFlows(stack, { n: opts.checkouts, latencies: [0, 150], productId, warmup: opts.smoke ? 1 : 5, log }) : undefined;
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
     const lighthouseDir = path.join(projectRoot, "bench/.lighthouse", startedAt.toISOString().replace(/[:.]/g, "-"));
     const lighthouse = want("lighthouse") ? await benchLighthouse(stack, { productId, smoke: opts.smoke, reportsDir: lighthouseDir, log }) : undefined;
 
-    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, notifications, pages, cardFlows, lighthouse, note: opts.note };
+    const report: BenchReport = { startedAt, durationS: (Date.now() - startedAt.getTime()) / 1000, engine: opts.engine, smoke: opts.smoke, checkout, actionFloor, notifications, pages, cardFlows, lighthouse, note: opts.note };
     const section = renderRun(report, machineLine);
     console.log(`\n${section}`);
     if (lighthouse) log(`Lighthouse reports (median run per page): ${path.relative(process.cwd(), lighthouseDir)}`);

@@ -11,7 +11,7 @@ import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
 import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
 import { env } from "@/lib/env";
-import { withRequestMemo } from "@/lib/payments/settings/request-memo";
+import { withRequestMemo } from "@/lib/request-memo";
 import { clientIp, clientKey } from "@/lib/security/client-ip";
 import { shippingRule } from "@/lib/shop/shipping";
 import { destinationSchema, liveQuote, type LiveQuote } from "@/lib/checkout/live-quote";
@@ -31,7 +31,7 @@ export type PlaceOrderResult =
  * second live payment for it.
  */
 export async function placeOrderAction(payload: unknown, checkoutKey: string): Promise<PlaceOrderResult> {
-  // Each gateway's settings are read once for the whole request (lib/payments/settings/request-memo.ts).
+  // Each gateway's settings are read once for the whole request (lib/request-memo.ts).
   return withRequestMemo(() => placeAndPay(payload, checkoutKey));
 }
 

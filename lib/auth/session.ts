@@ -7,6 +7,7 @@ import { sessionUser } from "@/lib/auth/sessions";
 import { secondFactorGate } from "@/lib/auth/two-factor";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { memoized } from "@/lib/request-memo";
 
 export interface CurrentUser {
   id: string;
@@ -21,14 +22,18 @@ export interface CurrentUser {
 /**
  * The logged-in user as the database has them now (email, role), or null when there is no
  * session cookie or its login was ended (logout, log out everywhere, role or password change).
- * One query per request (cached for the request).
+ * One query per request: cache() while rendering, the request memo inside a server action that
+ * runs in withRequestMemo() (where cache() calls through every time).
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id || !session.sid) return null;
-  return sessionUser(db(), session.sid, id);
-});
+export const getCurrentUser = cache(
+  (): Promise<CurrentUser | null> =>
+    memoized("current-user", async () => {
+      const session = await getServerSession(authOptions);
+      const id = session?.user?.id;
+      if (!id || !session.sid) return null;
+      return sessionUser(db(), session.sid, id);
+    }),
+);
 
 /** For pages: anonymous visitors go to the login page and come back afterwards. */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {

@@ -7,13 +7,20 @@ import { createEscottClient, type EscottClient, type EscottConfig } from "@/lib/
 import { logEntryFromCall, writePaymentLog } from "@/lib/payments/payment-log";
 import { cardMissing, type CardSettings } from "@/lib/payments/settings/card";
 import { cvsMissing, type CvsSettings } from "@/lib/payments/settings/cvs";
-import { memoized } from "@/lib/payments/settings/request-memo";
-import { loadSettings, type GatewayId, type SettingsByGateway } from "@/lib/payments/settings/store";
+import { inRequestMemo, memoized } from "@/lib/request-memo";
+import { loadSettings, settingsFromRow, type GatewayId, type SettingsByGateway } from "@/lib/payments/settings/store";
 import { appSecretBox } from "@/lib/security/app-box";
 
-/** The gateway's settings, read (and their secrets opened) once per request inside withRequestMemo(). */
+/**
+ * The gateway's settings, read (and their secrets opened) once per request inside withRequestMemo(),
+ * where every gateway's row comes in one query (a checkout asks about each gateway).
+ */
 export function gatewaySettings<G extends GatewayId>(gateway: G): Promise<SettingsByGateway[G]> {
-  return memoized(`gateway-settings:${gateway}`, () => loadSettings(db(), appSecretBox(), gateway, env().ESCOTT_TARGET));
+  if (!inRequestMemo()) return loadSettings(db(), appSecretBox(), gateway, env().ESCOTT_TARGET);
+  return memoized(`gateway-settings:${gateway}`, async () => {
+    const rows = await memoized("gateway-settings:rows", () => db().gatewaySettings.findMany());
+    return settingsFromRow(rows.find((row) => row.gateway === gateway) ?? null, appSecretBox(), gateway, env().ESCOTT_TARGET);
+  });
 }
 
 function baseConfig(testMode: boolean): Pick<EscottConfig, "mode" | "baseUrlOverride" | "timeoutMs"> {

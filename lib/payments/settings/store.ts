@@ -31,7 +31,11 @@ export function defaultSettings<G extends GatewayId>(gateway: G, target: "emulat
 }
 
 export async function loadSettings<G extends GatewayId>(db: Db, box: SecretBox, gateway: G, target: "emulator" | "sps"): Promise<SettingsByGateway[G]> {
-  const row = await db.gatewaySettings.findUnique({ where: { gateway } });
+  return settingsFromRow(await db.gatewaySettings.findUnique({ where: { gateway } }), box, gateway, target);
+}
+
+/** A gateway's settings from its stored row (secrets opened), or its defaults when it has none. */
+export function settingsFromRow<G extends GatewayId>(row: { values: string } | null, box: SecretBox, gateway: G, target: "emulator" | "sps"): SettingsByGateway[G] {
   if (!row) return defaultSettings(gateway, target);
   const stored = JSON.parse(row.values) as Record<string, unknown>;
   for (const key of secrets[gateway]) {

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { defineSection, loadShopSettings, saveShopSettings } from "@/lib/shop/settings/store";
+import { withRequestMemo } from "@/lib/request-memo";
 import { createTestDb, type TestDb } from "@/test/support/db";
 
+const other = defineSection("other", z.object({ days: z.number().int().default(3) }));
 const sample = defineSection("sample", z.object({ fee: z.number().int().min(0).default(800), label: z.string().max(20).default("送料") }));
 
 let t: TestDb;
@@ -33,5 +35,20 @@ describe("shop settings store", () => {
   it("falls back to defaults when the stored JSON no longer fits the schema", async () => {
     await t.db.shopSettings.create({ data: { section: "sample", values: "{not json" } });
     expect(await loadShopSettings(t.db, sample)).toEqual({ fee: 800, label: "送料" });
+  });
+
+  it("reads every section in one query inside a request memo, and sees a save made in that request", async () => {
+    await saveShopSettings(t.db, sample, { fee: 1000, label: "送料" });
+    await saveShopSettings(t.db, other, { days: 5 });
+    const findMany = vi.spyOn(t.db.shopSettings, "findMany");
+    const findUnique = vi.spyOn(t.db.shopSettings, "findUnique");
+    const seen = await withRequestMemo(async () => {
+      const first = [await loadShopSettings(t.db, sample), await loadShopSettings(t.db, other)];
+      await saveShopSettings(t.db, other, { days: 7 });
+      return [...first, await loadShopSettings(t.db, other)];
+    });
+    expect(seen).toEqual([{ fee: 1000, label: "送料" }, { days: 5 }, { days: 7 }]);
+    expect(findMany).toHaveBeenCalledTimes(2); // once, then again after the save
+    expect(findUnique).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@
 // that ever does must seal them like lib/payments/settings/store.ts.
 import type { z } from "zod";
 import type { Db } from "@/lib/db";
+import { forgetMemoized, inRequestMemo, memoized } from "@/lib/request-memo";
 
 export interface ShopSettingsSection<S extends z.ZodType> {
   /** Row key, e.g. "shipping". */
@@ -18,7 +19,7 @@ export function defineSection<S extends z.ZodType>(name: string, schema: S): Sho
 
 /** The section's settings; its defaults when never saved or when the stored JSON no longer parses. */
 export async function loadShopSettings<S extends z.ZodType>(db: Db, section: ShopSettingsSection<S>): Promise<z.output<S>> {
-  const row = await db.shopSettings.findUnique({ where: { section: section.name } });
+  const row = await storedSection(db, section.name);
   if (row) {
     const parsed = section.schema.safeParse(safeJson(row.values));
     if (parsed.success) return parsed.data;
@@ -26,11 +27,24 @@ export async function loadShopSettings<S extends z.ZodType>(db: Db, section: Sho
   return section.schema.parse({});
 }
 
+/**
+ * The stored row of a section. Inside a request memo (a server action that reads several sections:
+ * delivery, shipping…) every section is read in one query, once for the request.
+ */
+async function storedSection(db: Db, name: string): Promise<{ values: string } | null> {
+  if (!inRequestMemo()) return db.shopSettings.findUnique({ where: { section: name } });
+  const rows = await memoized(ALL_SECTIONS, () => db.shopSettings.findMany(), db);
+  return rows.find((row) => row.section === name) ?? null;
+}
+
+const ALL_SECTIONS = "shop-settings:all";
+
 /** Validates and stores the section's settings (whole section: callers pass every field). */
 export async function saveShopSettings<S extends z.ZodType>(db: Db, section: ShopSettingsSection<S>, values: z.input<S>): Promise<z.output<S>> {
   const parsed = section.schema.parse(values);
   const json = JSON.stringify(parsed);
   await db.shopSettings.upsert({ where: { section: section.name }, create: { section: section.name, values: json }, update: { values: json } });
+  forgetMemoized(ALL_SECTIONS, db);
   return parsed;
 }
 

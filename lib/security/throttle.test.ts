@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearThrottle, hitThrottle, peekThrottle, pruneThrottleCounters, type ThrottleRule } from "@/lib/security/throttle";
+import { clearThrottle, hitThrottle, peekThrottle, peekThrottles, pruneThrottleCounters, type ThrottleRule } from "@/lib/security/throttle";
 import { createTestDb, type TestDb } from "@/test/support/db";
 
 let t: TestDb;
@@ -48,6 +48,21 @@ describe("database throttle", () => {
     expect(await peekThrottle(t.db, rule, "peek", T0)).toMatchObject({ count: 10 });
     await clearThrottle(t.db, rule, "peek", T0);
     expect(await peekThrottle(t.db, rule, "peek", T0)).toMatchObject({ allowed: true, count: 0 });
+  });
+
+  it("peeks at several rules and subjects in one query, each with its own windows", async () => {
+    const strict: ThrottleRule = { name: "strict", limit: 2, windowMs: rule.windowMs };
+    for (let i = 0; i < 2; i++) await hitThrottle(t.db, strict, "both", T0 - 1000);
+    await hitThrottle(t.db, rule, "both", T0);
+    const verdicts = await peekThrottles(t.db, [{ rule: strict, subject: "both" }, { rule, subject: "both" }, { rule, subject: "nobody" }], T0 + 1000);
+    // strict: the previous window's 2 hits still count almost fully; one more would be over its limit.
+    expect(verdicts).toEqual([
+      await peekThrottle(t.db, strict, "both", T0 + 1000),
+      await peekThrottle(t.db, rule, "both", T0 + 1000),
+      { allowed: true, count: 0, retryAfterMs: 0 },
+    ]);
+    expect(verdicts.map((v) => v.allowed)).toEqual([false, true, true]);
+    expect(verdicts[1]!.count).toBe(1);
   });
 
   it("expired counters are pruned", async () => {

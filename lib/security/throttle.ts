@@ -60,10 +60,23 @@ export async function hitThrottle(db: Db, rule: ThrottleRule, subject: string, n
 
 /** Whether one more hit would be allowed, without counting one. */
 export async function peekThrottle(db: Db, rule: ThrottleRule, subject: string, now = Date.now()): Promise<ThrottleVerdict> {
-  const { window, elapsed } = windowOf(rule, now);
-  const row = await db.throttleCounter.findUnique({ where: { key: counterKey(rule, subject, window) }, select: { count: true } });
-  const verdict = await estimate(db, rule, subject, window, elapsed, (row?.count ?? 0) + 1, now);
-  return { ...verdict, count: verdict.count - 1 };
+  const [verdict] = await peekThrottles(db, [{ rule, subject }], now);
+  return verdict!;
+}
+
+/** peekThrottle for several rules and subjects at once: one query for all their counters. */
+export async function peekThrottles(db: Db, checks: readonly { rule: ThrottleRule; subject: string }[], now = Date.now()): Promise<ThrottleVerdict[]> {
+  const windows = checks.map(({ rule, subject }) => {
+    const { window, elapsed } = windowOf(rule, now);
+    return { rule, elapsed, window, current: counterKey(rule, subject, window), previous: counterKey(rule, subject, window - 1) };
+  });
+  const rows = await db.throttleCounter.findMany({ where: { key: { in: windows.flatMap((w) => [w.current, w.previous]) } }, select: { key: true, count: true } });
+  const countOf = (key: string) => rows.find((row) => row.key === key)?.count ?? 0;
+  return windows.map(({ rule, elapsed, window, current, previous }) => {
+    const count = Math.ceil(countOf(previous) * (1 - elapsed)) + countOf(current) + 1;
+    const windowEnd = (window + 1) * rule.windowMs;
+    return { allowed: count <= rule.limit, count: count - 1, retryAfterMs: count <= rule.limit ? 0 : windowEnd - now };
+  });
 }
 
 /** Forgets `subject`'s hits (after a successful login, say). */

@@ -9,7 +9,7 @@
 import type { Db } from "@/lib/db";
 import type { CheckoutClient } from "@/lib/payments/registry";
 import type { CardSettings } from "@/lib/payments/settings/card";
-import { hitThrottle, peekThrottle, type ThrottleRule } from "@/lib/security/throttle";
+import { hitThrottle, peekThrottles, type ThrottleRule } from "@/lib/security/throttle";
 
 const HOUR = 60 * 60_000;
 
@@ -22,8 +22,11 @@ const registrationsPerIp = (s: Limits): ThrottleRule => ({ name: "card-register-
 
 /** Whether this client may try a card now (no count). */
 export async function cardAttemptsAllowed(db: Db, settings: Limits, client: CheckoutClient): Promise<boolean> {
-  const [ip, shopper] = await Promise.all([peekThrottle(db, declinesPerIp(settings), client.ip), peekThrottle(db, declinesPerShopper(settings), client.shopper)]);
-  return ip.allowed && shopper.allowed;
+  const verdicts = await peekThrottles(db, [
+    { rule: declinesPerIp(settings), subject: client.ip },
+    { rule: declinesPerShopper(settings), subject: client.shopper },
+  ]);
+  return verdicts.every((v) => v.allowed);
 }
 
 /** Counts one failed card attempt of this client. */

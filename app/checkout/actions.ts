@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { getLocale } from "@/lib/i18n/server";
 import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
-import { availablePaymentMethods, findGateway, type PayOutcome } from "@/lib/payments/registry";
+import { availablePaymentMethodIds, findGateway, type PayOutcome } from "@/lib/payments/registry";
 import { env } from "@/lib/env";
 import { withRequestMemo } from "@/lib/request-memo";
 import { clientIp, clientKey } from "@/lib/security/client-ip";
@@ -54,9 +54,9 @@ async function placeAndPay(payload: unknown, checkoutKey: string): Promise<Place
   const ip = clientIp(requestHeaders);
   const client = { ip, shopper: user ? `user:${user.id}` : `cart:${cart.id}`, email: parsed.data.email, key: clientKey(ip, env().APP_ENCRYPTION_KEY ?? ""), checkoutKey };
   const ctx = { locale, total: view.totals.total, userId: user?.id ?? null, client };
-  const methods = await availablePaymentMethods(ctx);
+  const methods = await availablePaymentMethodIds(ctx);
   if (methods.length === 0) return { status: "no_payment_method" };
-  const gateway = methods.some((m) => m.id === parsed.data.paymentMethod) ? findGateway(parsed.data.paymentMethod ?? "") : undefined;
+  const gateway = methods.includes(parsed.data.paymentMethod ?? "") ? findGateway(parsed.data.paymentMethod ?? "") : undefined;
   if (!gateway) return { status: "invalid", errors: { paymentMethod: "errors.select" } };
 
   const input = await gateway.parseInput((payload as { payment?: unknown }).payment, ctx);

@@ -165,6 +165,13 @@ export function paymentStatusLabel(payment: PaymentSummary, locale: Locale): str
   return findGateway(payment.gateway)?.statusLabel(payment, locale) ?? payment.state;
 }
 
+/** Only which gateways this checkout may use: what placing an order checks (no titles, fees or client data to build). */
+export async function availablePaymentMethodIds(ctx: CheckoutContext): Promise<string[]> {
+  const ids: string[] = [];
+  for (const g of gateways) if ((await g.availability(ctx)).available) ids.push(g.id);
+  return ids;
+}
+
 export async function availablePaymentMethods(ctx: CheckoutContext): Promise<PaymentMethodOption[]> {
   const options: PaymentMethodOption[] = [];
   for (const g of gateways) {

@@ -42,7 +42,7 @@ export async function referenceSavedCard(c: CardContext, userId: string): Promis
   if (!member) return null;
   const ref = await c.client.member.reference({ userId, kaiinId: member.kaiinId, kaiinPass: member.kaiinPass });
   if (!ref.ok) return ref.codes.includes(RESPONSE_CODE.memberUnknown) || !member.last4 ? null : { brand: member.brand ?? "unknown", last4: member.last4 };
-  await updateMemberCard(c.db, userId, { brand: ref.data.brand, last4: ref.data.last4 });
+  await updateMemberCard(c.db, member, { brand: ref.data.brand, last4: ref.data.last4 });
   return { brand: ref.data.brand, last4: ref.data.last4, cardExp: ref.data.cardExp };
 }
 

@@ -22,7 +22,7 @@ export async function savedCardSource(c: CardContext, payment: Payment, userId: 
   if (!ref.ok) {
     return { ok: false, result: await failAttempt(c, payment, { codes: ref.codes, note: failureNote(ref), message: MEMBER_MESSAGES.notFound }) };
   }
-  await updateMemberCard(c.db, userId, { brand: ref.data.brand, last4: ref.data.last4 });
+  await updateMemberCard(c.db, member, { brand: ref.data.brand, last4: ref.data.last4 });
   if (!isAllowedPayType(ref.data.cardNo, Number(c.settings.installments) as InstallmentSetting, payType)) {
     const message = { ja: dictionaryFor("ja").card.payTypeNotForCard, en: dictionaryFor("en").card.payTypeNotForCard };
     return { ok: false, result: await failAttempt(c, payment, { codes: ["PAYTYPE"], note: fmt(NOTES.payTypeNotForSavedCard, { payType, card: ref.data.cardNo }), message }) };
@@ -44,7 +44,7 @@ export async function registeredCardSource(
     if (!changed.ok) {
       return { ok: false, result: await failAttempt(c, payment, { codes: changed.codes, note: failureNote(changed), message: MEMBER_MESSAGES.changeFailed }) };
     }
-    await updateMemberCard(c.db, userId, cardSummary(card.maskedCard));
+    await updateMemberCard(c.db, existing, cardSummary(card.maskedCard));
     return { ok: true, source: { member: { kaiinId: existing.kaiinId, kaiinPass: existing.kaiinPass, userId } } };
   }
   const credentials = c.client.member.newCredentials(memberKey(userId));

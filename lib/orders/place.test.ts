@@ -42,11 +42,27 @@ describe("placeOrder", () => {
     expect(order.tax8).toBe(Math.floor((2592 * 8) / 108));
     expect(order.tax10).toBe(Math.floor(((2640 + 800) * 10) / 110));
     expect(order.items.find((i) => i.productId === tea.id)?.unitPrice).toBe(1296);
+    expect(order.items.map((i) => [i.slug, i.quantity, i.lineTotal]).sort()).toEqual(
+      [
+        [tea.slug, 2, 2592],
+        [mug.slug, 1, 2640],
+      ].sort(),
+    );
     expect(order.notes).toHaveLength(1);
     expect(order.notes[0]?.toStatus).toBe("pending");
 
     expect((await t.db.product.findUniqueOrThrow({ where: { id: tea.id } })).stock).toBe(3);
     expect((await t.db.product.findUniqueOrThrow({ where: { id: mug.id } })).stock).toBe(2);
+  });
+
+  it("stores the payment method's fees with the order and counts them in its total", async () => {
+    const p = await createProduct(t.db, { priceYen: 1000, taxRate: 10, stock: 5 });
+    const fees = [{ code: "cvs-fee", name: "コンビニ決済手数料", amount: 330, taxRate: 10 as const }];
+    const placed = await placeOrder(t.db, { ...input((await cartWith([[p.id, 1]])).id, "fee-1"), fees });
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: placed.id }, include: { fees: true } });
+    expect(order.fees.map((f) => [f.code, f.name, f.amount, f.taxRate])).toEqual([["cvs-fee", "コンビニ決済手数料", 330, 10]]);
+    expect(order.feeTotal).toBe(330);
+    expect(placed.total).toBe(1000 + 800 + 330);
   });
 
   it("stores the delivery choice as a date and a slot (null for 指定なし) and names it in the received e-mail", async () => {

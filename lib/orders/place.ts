@@ -104,18 +104,16 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
             shippingAddress2: shipping.address2,
             shippingPhone: shipping.phone,
           }),
-          items: { create: lines },
-          fees: { create: fees.map((f) => ({ code: f.code, name: f.name, amount: f.amount, taxRate: f.taxRate })) },
-          notes: {
-            create: {
-              kind: "status",
-              toStatus: "pending",
-              message: "注文を受け付けました。",
-              customerVisible: true,
-              author: input.userId ? "customer" : "guest",
-            },
-          },
         },
+        select: { id: true, accessKey: true, total: true },
+      });
+      // Lines, fees and the first note as plain inserts: a nested create makes Prisma insert each
+      // line on its own and read the order back afterwards.
+      await tx.orderItem.createMany({ data: lines.map((line) => ({ ...line, orderId: order.id })) });
+      if (fees.length > 0) await tx.orderFee.createMany({ data: fees.map((f) => ({ orderId: order.id, code: f.code, name: f.name, amount: f.amount, taxRate: f.taxRate })) });
+      await tx.orderNote.create({
+        data: { orderId: order.id, kind: "status", toStatus: "pending", message: "注文を受け付けました。", customerVisible: true, author: input.userId ? "customer" : "guest" },
+        select: { id: true },
       });
       await reserveStock(tx, lines);
       return { id: order.id, accessKey: order.accessKey, total: order.total, created: true };

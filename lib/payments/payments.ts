@@ -230,26 +230,17 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
     if (order.cartId && dbEngine(tx) === "postgresql") await tx.$executeRaw`SELECT 1 FROM "Cart" WHERE "id" = ${order.cartId} FOR UPDATE`;
     if (options.supersedeAwaiting) {
       const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
-      const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] }, include: { order: true } });
+      // Usually none; the other order's status is read only for one that is found.
+      const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] } });
       for (const w of waiting) {
         if (!(await moved(tx, w, "supersede", { lastCodes: "SUPERSEDED", pendingData: null }))) continue;
         const note = fmt(dictionaryFor("ja").card.notes.threeDSSuperseded, { code: w.transactionCode });
-        if (w.orderId !== order.id && w.order.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false });
+        const other = w.orderId !== order.id ? await tx.order.findUniqueOrThrow({ where: { id: w.orderId }, select: { status: true, stockReserved: true } }) : null;
+        if (other?.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false, current: other });
         else await addOrderNote(tx, w.orderId, note);
       }
     }
-    if (order.cartId) {
-      // Until the admin settles an unknown outcome, the cart stays with that order, whatever the gateway.
-      const unknown = await tx.payment.count({ where: { orderId: { not: order.id }, state: "unknown", order: { cartId: order.cartId } } });
-      if (unknown > 0) throw new CartBusyError(`Cart ${order.cartId} belongs to an order whose payment outcome is unknown`, "unknown");
-    }
-    if (options.exclusiveCart && order.cartId) {
-      const charging = await tx.payment.count({
-        where: { orderId: { not: order.id }, state: "started", updatedAt: { gte: new Date(Date.now() - IN_FLIGHT_MS) }, order: { cartId: order.cartId } },
-      });
-      if (charging > 0) throw new CartBusyError(`Another order of cart ${order.cartId} is being paid`);
-      if ((await tx.cartItem.count({ where: { cartId: order.cartId } })) === 0) throw new CartBusyError(`Cart ${order.cartId} was paid for by another order`, "paid");
-    }
+    if (order.cartId) await refuseBusyCart(tx, { id: order.id, cartId: order.cartId }, options.exclusiveCart === true);
     if (order.status === "failed") {
       try {
         await transitionOrder(tx, order.id, "pending", { note: dictionaryFor("ja").payment.notes.retrying, customerVisible: false, expectFrom: ["failed"] });
@@ -262,6 +253,27 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
     }
     return startPayment(tx, input);
   });
+}
+
+/**
+ * Another order of the same cart holds it: its payment outcome is unknown (until the admin settles
+ * it, the cart stays with that order, whatever the gateway), or — for an exclusive checkout — it is
+ * being charged right now, or the cart was already paid for (emptied). One query for both kinds of
+ * payment, one for the cart.
+ */
+async function refuseBusyCart(tx: Tx, order: { id: number; cartId: string }, exclusive: boolean): Promise<void> {
+  const busy = await tx.payment.groupBy({
+    by: ["state"],
+    where: {
+      orderId: { not: order.id },
+      order: { cartId: order.cartId },
+      OR: [{ state: "unknown" }, ...(exclusive ? [{ state: "started", updatedAt: { gte: new Date(Date.now() - IN_FLIGHT_MS) } }] : [])],
+    },
+    _count: { _all: true },
+  });
+  if (busy.some((b) => b.state === "unknown")) throw new CartBusyError(`Cart ${order.cartId} belongs to an order whose payment outcome is unknown`, "unknown");
+  if (busy.length > 0) throw new CartBusyError(`Another order of cart ${order.cartId} is being paid`);
+  if (exclusive && (await tx.cartItem.count({ where: { cartId: order.cartId } })) === 0) throw new CartBusyError(`Cart ${order.cartId} was paid for by another order`, "paid");
 }
 
 /** An order that will never be paid because its cart went with another order: cancelled, stock returned. */

@@ -3,7 +3,7 @@
 // registered as 適格請求書発行事業者 still issues a plain 領収書) but checked when given.
 import { z } from "zod";
 import { msg } from "@/lib/i18n";
-import { defineSection } from "@/lib/shop/settings/store";
+import { defineSection } from "@/lib/shop/settings/section";
 import { isValidRegistrationNumber, normalizeRegistrationNumber } from "@/lib/receipts/registration-number";
 
 /** The seal (角印) image is kept in the settings row as base64: capped so the row stays small. */

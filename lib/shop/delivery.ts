@@ -2,7 +2,7 @@
 // in Japan (Asia/Tokyo) written "YYYY-MM-DD", whatever the server's timezone; the arithmetic runs on
 // those strings through UTC so no daylight-saving or server offset can shift a day.
 import { z } from "zod";
-import { defineSection } from "@/lib/shop/settings/store";
+import { defineSection } from "@/lib/shop/settings/section";
 import { checkbox } from "@/lib/payments/settings/fields";
 import { msg, type MessageRef } from "@/lib/i18n/keys";
 

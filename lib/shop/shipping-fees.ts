@@ -7,7 +7,7 @@ import { z } from "zod";
 import { PREFECTURES, type PrefectureCode } from "@/lib/address/prefectures";
 import type { ShippingRule } from "@/lib/cart/totals";
 import { msg } from "@/lib/i18n/keys";
-import { defineSection } from "@/lib/shop/settings/store";
+import { defineSection } from "@/lib/shop/settings/section";
 
 export const REGIONS = [
   { id: "hokkaido", ja: "北海道", en: "Hokkaido", prefectures: ["01"] },

@@ -5,17 +5,9 @@
 import type { z } from "zod";
 import type { Db } from "@/lib/db";
 import { forgetMemoized, inRequestMemo, memoized } from "@/lib/request-memo";
+import type { ShopSettingsSection } from "@/lib/shop/settings/section";
 
-export interface ShopSettingsSection<S extends z.ZodType> {
-  /** Row key, e.g. "shipping". */
-  name: string;
-  /** Parses a stored (or empty) object into the section's settings, filling defaults. */
-  schema: S;
-}
-
-export function defineSection<S extends z.ZodType>(name: string, schema: S): ShopSettingsSection<S> {
-  return { name, schema };
-}
+export { defineSection, type ShopSettingsSection } from "@/lib/shop/settings/section";
 
 /** The section's settings; its defaults when never saved or when the stored JSON no longer parses. */
 export async function loadShopSettings<S extends z.ZodType>(db: Db, section: ShopSettingsSection<S>): Promise<z.output<S>> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addItem, cartView, ensureCart } from "@/lib/cart/store";
 import { placeOrder } from "@/lib/orders/place";
-import { failPayment, markPaymentUnknown, PaymentConflictError, startPayment, succeedPayment } from "@/lib/payments/payments";
+import { changeOrderStatus } from "@/lib/orders/transition";
+import { failPayment, markPaymentUnknown, PaymentConflictError, startCheckoutPayment, startPayment, succeedPayment } from "@/lib/payments/payments";
 import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
 
 const rule = { flatFee: 800, freeThreshold: 10000 };
@@ -64,5 +65,44 @@ describe("payments", () => {
     expect(order.status).toBe("pending");
     expect(order.attention).toBe("payment_unknown:timeout");
     await expect(startPayment(t.db, { orderId, gateway: "card", amount: total })).rejects.toBeInstanceOf(PaymentConflictError);
+  });
+
+  it("records a success from what the request already knows, and reads afresh when that went stale", async () => {
+    const paid = { event: "authorize_and_capture", orderStatus: "processing", note: "お支払いが完了しました。" } as const;
+    // Known and current: the attempt this request started.
+    const fresh = await pendingOrder();
+    const started = await startCheckoutPayment(t.db, { orderId: fresh.orderId, gateway: "card", amount: fresh.total }, { exclusiveCart: true });
+    expect(started.order).toEqual({ status: "pending", stockReserved: true, cartId: fresh.cartId });
+    await succeedPayment(t.db, started, paid);
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: started.id } })).toMatchObject({ state: "captured", liveOrderId: fresh.orderId });
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: fresh.orderId } })).status).toBe("processing");
+    expect((await cartView(t.db, fresh.cartId, rule)).lines).toHaveLength(0);
+
+    // Stale: meanwhile the admin put the order on hold (the attempt itself is still started). The
+    // order's compare-and-set fails, nothing is half-written, and the success is recorded from the
+    // order as it is now.
+    const stale = await pendingOrder();
+    const attempt = await startCheckoutPayment(t.db, { orderId: stale.orderId, gateway: "card", amount: stale.total }, { exclusiveCart: true });
+    await changeOrderStatus(t.db, stale.orderId, "on-hold", { note: "確認中", author: "admin" });
+    await succeedPayment(t.db, attempt, paid);
+    expect((await t.db.payment.findUniqueOrThrow({ where: { id: attempt.id } })).state).toBe("captured");
+    const order = await t.db.order.findUniqueOrThrow({ where: { id: stale.orderId }, include: { notes: true } });
+    expect(order.status).toBe("processing");
+    expect(order.notes.map((n) => [n.fromStatus, n.toStatus]).filter(([, to]) => to !== "pending")).toEqual([
+      ["pending", "on-hold"],
+      ["on-hold", "processing"],
+    ]);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: stale.productId } })).stock).toBe(3);
+    expect((await cartView(t.db, stale.cartId, rule)).lines).toHaveLength(0);
+
+    // An attempt that is no longer started (marked unknown elsewhere) is refused, known or read.
+    const lost = await pendingOrder();
+    const timedOut = await startCheckoutPayment(t.db, { orderId: lost.orderId, gateway: "card", amount: lost.total }, { exclusiveCart: true });
+    await markPaymentUnknown(t.db, timedOut.id, { codes: ["NG"], reason: "timeout", note: "応答なし" });
+    await expect(succeedPayment(t.db, timedOut, paid)).rejects.toBeInstanceOf(PaymentConflictError);
+    expect((await t.db.order.findUniqueOrThrow({ where: { id: lost.orderId } })).status).toBe("pending");
+
+    // A success already recorded is still refused, known or not.
+    await expect(succeedPayment(t.db, attempt, paid)).rejects.toBeInstanceOf(PaymentConflictError);
   });
 });

@@ -7,7 +7,7 @@ import { Prisma, type Order, type Payment } from "@/lib/generated/prisma/client"
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
 import { OrderError } from "@/lib/orders/errors";
-import { canTransition, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
+import { canTransition, holdsStock, isOrderStatus, type OrderStatus } from "@/lib/orders/status";
 import { addOrderNote, transitionOrder } from "@/lib/orders/transition";
 import { isLiveState, nextPaymentState, type PaymentEvent, type PaymentState } from "@/lib/payments/state";
 import { newTransactionCode } from "@/lib/payments/transaction-code";
@@ -122,17 +122,40 @@ export interface SucceedInput {
   data?: Prisma.PaymentUpdateManyMutationInput;
 }
 
+/**
+ * A payment and its order as the caller read them earlier in this request (the attempt it has just
+ * started). succeedPayment then skips reading them again; both updates are compare-and-sets, so
+ * if either moved meanwhile nothing is written and they are read afresh.
+ */
+export interface KnownPayment {
+  id: string;
+  state: string;
+  orderId: number;
+  order: { status: string; stockReserved: boolean; cartId: string | null };
+}
+
 /** The money side succeeded: payment updated, order moved on, cart emptied — atomically. */
-export async function succeedPayment(db: Db, paymentId: string, input: SucceedInput): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-    await move(tx, payment, input.event, input.data);
-    if (payment.order.status !== input.orderStatus) {
-      await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true, current: payment.order });
+export async function succeedPayment(db: Db, payment: string | KnownPayment, input: SucceedInput): Promise<void> {
+  if (typeof payment !== "string") {
+    try {
+      await db.$transaction((tx) => recordSuccess(tx, payment, input));
+      return;
+    } catch (err) {
+      const stale = err instanceof PaymentConflictError || (err instanceof OrderError && err.code === "conflict");
+      if (!stale) throw err;
     }
-    if (payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
-    if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
-  });
+  }
+  const paymentId = typeof payment === "string" ? payment : payment.id;
+  await db.$transaction(async (tx) => recordSuccess(tx, await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } }), input));
+}
+
+async function recordSuccess(tx: Tx, payment: KnownPayment, input: SucceedInput): Promise<void> {
+  await move(tx, payment, input.event, input.data);
+  if (payment.order.status !== input.orderStatus) {
+    await transitionOrder(tx, payment.orderId, input.orderStatus, { note: input.note, customerVisible: true, current: payment.order });
+  }
+  if (payment.order.cartId) await tx.cartItem.deleteMany({ where: { cartId: payment.order.cartId } });
+  if (payment.state === "unknown") await clearUnknownFlag(tx, payment.orderId);
 }
 
 /** Once an unknown outcome is settled (paid or failed), the order no longer needs the admin's eyes for it. */
@@ -221,7 +244,7 @@ const IN_FLIGHT_MS = 5 * 60 * 1000;
  * transaction; an order that is no longer pending (paid, or being paid) is refused as a conflict.
  * Transactions on the SQLite connection are serialised, so the checks and the insert are atomic.
  */
-export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<Payment> {
+export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<Payment & Pick<KnownPayment, "order">> {
   return db.$transaction(async (tx) => {
     const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
     // The checks below and the insert must be atomic per cart. SQLite transactions are serialized in
@@ -251,7 +274,9 @@ export async function startCheckoutPayment(db: Db, input: StartPaymentInput, opt
     } else if (order.status !== "pending") {
       throw new PaymentConflictError(`Order ${order.id} is ${order.status}`);
     }
-    return startPayment(tx, input);
+    // The order as this transaction leaves it: pending (a failed one was moved back, taking its stock again).
+    const stockReserved = order.status === "failed" ? holdsStock("pending") : order.stockReserved;
+    return { ...(await startPayment(tx, input)), order: { status: "pending", stockReserved, cartId: order.cartId } };
   });
 }
 

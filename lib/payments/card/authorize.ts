@@ -3,7 +3,7 @@
 import { OPERATE_ID, type CardSource, type PayType, type ThreeDSValues } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor } from "@/lib/i18n";
-import { succeedPayment } from "@/lib/payments/payments";
+import { succeedPayment, type KnownPayment } from "@/lib/payments/payments";
 import { declineMessage, failAttempt, failureNote, isDefiniteFailure, unknownAttempt, type AttemptResult } from "@/lib/payments/card/attempt";
 import type { CardContext } from "@/lib/payments/card/context";
 
@@ -16,7 +16,11 @@ export interface AuthorizeInput {
   agreement: boolean;
 }
 
-export async function authorize(c: CardContext, payment: Payment, input: AuthorizeInput): Promise<AttemptResult> {
+/**
+ * `known`: the payment and its order as this request left them (the attempt it started, or the
+ * 3-D Secure return it claimed), so recording the success need not read them again.
+ */
+export async function authorize(c: CardContext, payment: Payment, input: AuthorizeInput, known?: KnownPayment): Promise<AttemptResult> {
   const operateId = c.settings.operateId;
   const call = operateId === OPERATE_ID.auth ? c.client.card.auth : c.client.card.gathering;
   const result = await call({
@@ -28,7 +32,7 @@ export async function authorize(c: CardContext, payment: Payment, input: Authori
     transactionCode: payment.transactionCode,
   });
   if (result.ok) {
-    await succeedPayment(c.db, payment.id, {
+    await succeedPayment(c.db, known ?? payment.id, {
       event: operateId === OPERATE_ID.auth ? "authorize" : "authorize_and_capture",
       orderStatus: "processing",
       note: NOTES.paid,

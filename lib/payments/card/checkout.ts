@@ -43,7 +43,7 @@ async function afterFailedAttempt(c: CardContext, order: PlacedOrderRef, outcome
 }
 
 async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
-  let payment: Payment;
+  let payment: Awaited<ReturnType<typeof startCheckoutPayment>>;
   try {
     payment = await startCheckoutPayment(c.db, {
       orderId: order.id,
@@ -66,7 +66,7 @@ async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: 
 
   if (order.total === 0) {
     // Nothing to charge (§3.2): the order completes locally and e-SCOTT is never called.
-    await succeedPayment(c.db, payment.id, { event: "authorize_and_capture", orderStatus: "processing", note: NOTES.freeOrder, data: { operateId: null, paidAt: c.now() } });
+    await succeedPayment(c.db, payment, { event: "authorize_and_capture", orderStatus: "processing", note: NOTES.freeOrder, data: { operateId: null, paidAt: c.now() } });
     return { kind: "redirect", url: thankYouPath(order) };
   }
 
@@ -91,7 +91,8 @@ async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: 
     source = chosen.source;
   }
   if (!source) throw new Error("card checkout without a card source");
-  return toOutcome(await authorize(c, payment, { source, payType: input.payType, agreement: input.agreement }), order, ctx.locale);
+  // Nothing has moved the attempt since it started: its success is recorded without reading it again.
+  return toOutcome(await authorize(c, payment, { source, payType: input.payType, agreement: input.agreement }, payment), order, ctx.locale);
 }
 
 /** 3Secure (§6.3 steps 3–6): remember the choices, then the browser auto-posts to the 3DS page. */

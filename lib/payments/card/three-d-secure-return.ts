@@ -7,6 +7,7 @@ import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, noticePath } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
 import { takeThreeDSReturn } from "@/lib/payments/payments";
+import { nextPaymentState } from "@/lib/payments/state";
 import { failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
 import { authorize } from "@/lib/payments/card/authorize";
 import type { CardContext } from "@/lib/payments/card/context";
@@ -92,7 +93,9 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   if (!card.ok) return goTo(pathFor(card.result, payment.order));
 
   // 7. The authorization: the one call that moves money.
-  const result = await authorize(c, payment, { source: card.source, payType: pending.payType, threeDS: ret.values, agreement: pending.agreement });
+  // This request claimed the return (awaiting_3ds → its next state) and nothing has moved it since.
+  const claimed = { ...payment, state: nextPaymentState(payment.state, "return_3ds") ?? payment.state };
+  const result = await authorize(c, payment, { source: card.source, payType: pending.payType, threeDS: ret.values, agreement: pending.agreement }, claimed);
   return goTo(pathFor(result, payment.order));
 }
 

@@ -1,8 +1,8 @@
 // The settings action as the admin uses it: form fields in, validated settings (or field errors) out.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formData } from "@/test/support/form-data";
-import { createTestDb, type TestDb } from "@/test/support/db";
-import { loggedIn, type MockSession } from "@/test/support/session";
+import type { TestDb } from "@/test/support/db";
+import { adminTestDb, type MockSession } from "@/test/support/session";
 
 const session = vi.hoisted(() => ({ current: null as null | MockSession }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
@@ -11,9 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 let t: TestDb;
 let save: typeof import("@/app/admin/payments/cvs/actions").saveCvsSettingsAction;
 beforeAll(async () => {
-  t = await createTestDb();
-  Object.assign(process.env, { DATABASE_URL: t.url, APP_ENCRYPTION_KEY: "settings-action-key-".repeat(2), ESCOTT_TARGET: "sps" });
-  session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
+  ({ t, admin: session.current } = await adminTestDb({ APP_ENCRYPTION_KEY: "settings-action-key-".repeat(2), ESCOTT_TARGET: "sps" }));
   ({ saveCvsSettingsAction: save } = await import("@/app/admin/payments/cvs/actions"));
 });
 afterAll(async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formData } from "@/test/support/form-data";
 import { deliverySection } from "@/lib/shop/delivery";
 import { loadShopSettings } from "@/lib/shop/settings/store";
-import { createTestDb, type TestDb } from "@/test/support/db";
-import { loggedIn, type MockSession } from "@/test/support/session";
+import type { TestDb } from "@/test/support/db";
+import { adminTestDb, type MockSession } from "@/test/support/session";
 
 const session = vi.hoisted(() => ({ current: null as null | MockSession }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
@@ -13,9 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 let t: TestDb;
 let save: typeof import("@/app/admin/shop/delivery/actions").saveDeliverySettingsAction;
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
-  session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
+  ({ t, admin: session.current } = await adminTestDb());
   ({ saveDeliverySettingsAction: save } = await import("@/app/admin/shop/delivery/actions"));
 });
 afterAll(async () => {

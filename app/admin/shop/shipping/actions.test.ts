@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formData } from "@/test/support/form-data";
 import { shippingSection } from "@/lib/shop/shipping-fees";
 import { loadShopSettings } from "@/lib/shop/settings/store";
-import { createTestDb, type TestDb } from "@/test/support/db";
-import { loggedIn, type MockSession } from "@/test/support/session";
+import type { TestDb } from "@/test/support/db";
+import { adminTestDb, type MockSession } from "@/test/support/session";
 
 const session = vi.hoisted(() => ({ current: null as null | MockSession }));
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
@@ -14,9 +14,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 let t: TestDb;
 let save: typeof import("@/app/admin/shop/shipping/actions").saveShippingSettingsAction;
 beforeAll(async () => {
-  t = await createTestDb();
-  process.env.DATABASE_URL = t.url;
-  session.current = await loggedIn(t.db, { id: "a1", email: "admin@example.com", role: "admin" });
+  ({ t, admin: session.current } = await adminTestDb());
   ({ saveShippingSettingsAction: save } = await import("@/app/admin/shop/shipping/actions"));
 });
 afterAll(async () => {

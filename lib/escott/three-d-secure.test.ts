@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createEscottClient } from "./client";
 import { decryptValue, encryptValue } from "./crypto";
+import { aes, card, formClient, TOKEN } from "@/test/support/escott-contract";
 
-const card = {
-  merchantId: "32000001",
-  merchantPass: "EmuCardPass01",
-  tenantId: "0001",
-  tokenAuthCode: "EMUTOKEN0001",
-  aesKey: "k3yForEmulat0r16",
-  aesIv: "iv4Emulat0r00016",
-};
-const aes = { key: card.aesKey, iv: card.aesIv };
-const NOW = new Date("2025-03-31T15:00:30Z"); // 2025-04-01 JST
-const client = createEscottClient({
-  mode: "test",
-  baseUrlOverride: "http://localhost:4010",
-  card,
-  now: () => NOW,
-  random: () => 0.5,
-});
-const TOKEN = "f19d2d51d953519f946017f591a7c15a";
+const client = formClient();
 
 function decrypt(encryptValueText: string): Record<string, string> {
   const result = decryptValue(encryptValueText, aes);

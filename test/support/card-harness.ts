@@ -15,8 +15,9 @@ import { createSecretBox } from "@/lib/security/secret-box";
 import { loadCardContext, type CardContext } from "@/lib/payments/card/context";
 import { TEST_CARDS, tokenCardInput, type TestCardName } from "@/lib/escott/test-cards";
 import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { controlEmulator, type EmulatorState, type EmulatorTransaction } from "@/test/support/emulator-control";
 
-export type { TestCardName };
+export type { TestCardName, EmulatorState, EmulatorTransaction };
 
 /** What a new-card payment may change from the card form's defaults (installments, saving, agreement). */
 export type NewCardOptions = Partial<Extract<CardInput, { mode: "new" }>>;
@@ -44,27 +45,6 @@ export interface CardHarness {
   close(): Promise<void>;
 }
 
-export interface EmulatorTransaction {
-  processId: string;
-  masterOperateId: string;
-  status: string;
-  operateIds: string[];
-  amount: number;
-  payType: string;
-  merchantFree1: string;
-  merchantFree2: string;
-  hasKaiinId: boolean;
-  kaiinId?: string;
-  cardNo?: string;
-  threeDS?: Record<string, string>;
-}
-
-export interface EmulatorState {
-  transactions: EmulatorTransaction[];
-  members: { kaiinId: string; status: string; cardNo?: string; history: unknown[] }[];
-  calls: { path: string; operateId?: string; responseCd?: string; merchantFree1?: string }[];
-}
-
 /** Call in beforeAll, before anything reads env() or db(). */
 export async function startCardHarness(options: { timeoutMs?: number } = {}): Promise<CardHarness> {
   const t = await createTestDb();
@@ -81,15 +61,7 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
   (globalThis as { __db?: Db }).__db = t.db;
   const box = createSecretBox(ENCRYPTION_KEY);
 
-  async function control<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
-    const res = await fetch(`${emu.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const control = <T>(path: string, body?: unknown, method = "POST") => controlEmulator<T>(emu.url, path, body, method);
   const token = (card: TestCardName) => control<{ token: string; maskedCard: string }>("/_control/token", tokenCardInput(TEST_CARDS[card]));
 
   return {

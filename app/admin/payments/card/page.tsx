@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { getDictionary } from "@/lib/i18n/server";
 import { threeDSReturnUrl } from "@/lib/payments/card/context";
 import { gatewaySettings } from "@/lib/payments/escott-client";
+import { notificationUrl } from "@/lib/payments/notification-url";
 import { cardMissing } from "@/lib/payments/settings/card";
 import { secretHint } from "@/lib/payments/settings/store";
 import { liveModeReasons } from "@/lib/security/live-mode";
@@ -42,7 +43,7 @@ export default async function CardSettingsPage() {
         <DescriptionList
           items={[
             { label: dict.card.threeDSReturnUrl, value: threeDSReturnUrl(siteUrl), className: "break-all font-mono", "data-testid": "three-ds-return-url" },
-            { label: dict.card.notificationUrl, value: new URL("/api/escott/notification", siteUrl).href, className: "break-all font-mono", "data-testid": "notification-url" },
+            { label: dict.card.notificationUrl, value: notificationUrl(siteUrl), className: "break-all font-mono", "data-testid": "notification-url" },
           ]}
         />
       </Panel>

@@ -24,15 +24,7 @@ export default async function CardSettingsPage() {
   const siteUrl = env().SITE_URL;
   return (
     <div className="space-y-6">
-      <GatewaySettingsHeader
-        back={{ href: "/admin/payments", label: dict.admin.paymentSettings }}
-        title={dict.card.settingsTitle}
-        intro={dict.card.settingsIntro}
-        statusTitle={dict.card.statusTitle}
-        testId="card-availability"
-        reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]}
-        dict={dict}
-      />
+      <GatewaySettingsHeader gateway="card" backLabel={dict.admin.paymentSettings} reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]} dict={dict} />
       {!s.threeDSecure && (
         <Notice tone="warning" role="note" data-testid="three-ds-off-warning">
           {dict.card.threeDSecureOffWarning}

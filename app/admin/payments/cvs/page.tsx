@@ -22,15 +22,7 @@ export default async function CvsSettingsPage() {
   const notifyUrl = notificationUrl(env().SITE_URL);
   return (
     <div className="space-y-6">
-      <GatewaySettingsHeader
-        back={{ href: "/admin/payments", label: dict.cvs.backToPayments }}
-        title={dict.cvs.settingsTitle}
-        intro={dict.cvs.settingsIntro}
-        statusTitle={dict.cvs.statusTitle}
-        testId="cvs-availability"
-        reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]}
-        dict={dict}
-      />
+      <GatewaySettingsHeader gateway="cvs" backLabel={dict.cvs.backToPayments} reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]} dict={dict} />
       <Panel title={dict.cvs.notifyUrl} titleId="notify-url-title" className="space-y-1">
         <p className="break-all font-mono text-sm" data-testid="notify-url">
           {notifyUrl}

@@ -6,11 +6,10 @@ import { z } from "zod";
 import { resolveUrls } from "./hosts";
 import { runOperation, type ClientContext, type OperationDefinition } from "./operation";
 import { makeRandomInt } from "./random";
-import { card, cvs, NOW, TOKEN } from "@/test/support/escott-contract";
+import { card, cvs, MEMBER, NOW, TOKEN } from "@/test/support/escott-contract";
 import { answer, formOf, startTestServer, type TestServer } from "@/test/support/escott-server";
 
 const PROCESS = { processId: "A".repeat(32), processPass: "ProcessPassSecret0123456789abcd9" };
-const MEMBER = { kaiinId: "wc42i0038215", kaiinPass: "003141592653" };
 
 /** Answers like e-SCOTT: echoes, then whatever the test put in `extra` for that OperateId. */
 let extra: Record<string, string> = {};

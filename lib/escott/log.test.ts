@@ -5,7 +5,7 @@ import { encryptValue } from "./crypto";
 import { isMaskedField, maskFields, maskSecret, PERSONAL_FIELDS, secretValuesOf } from "./log";
 import { summarizeNotification } from "./notification";
 import { THREE_DS_VALUE_FIELDS } from "./three-d-secure-values";
-import { aes, card, formClient } from "@/test/support/escott-contract";
+import { aes, card, formClient, MEMBER } from "@/test/support/escott-contract";
 
 const client = formClient();
 
@@ -70,14 +70,14 @@ describe("what lib/escott hands to the payment log", () => {
     const form = client.threeDS.checkoutForm({
       orderId: "7",
       amount: 1200,
-      source: { member: { kaiinId: "wc42i0038215", kaiinPass: "003141592653", userId: "user-0042" } },
+      source: { member: { ...MEMBER, userId: "user-0042" } },
       redirectUrl: "https://shop.example/api/escott/3ds",
       billingEmail: "taro@example.jp",
       transactionCode: "000000000042",
     });
     if (!form.ok) throw new Error(form.detail);
     expect(form.logged.MerchantFree3).toBe("********42");
-    expect(visible(form.logged)).not.toContain("wc42i0038215");
+    expect(visible(form.logged)).not.toContain(MEMBER.kaiinId);
   });
 
   it("notification summary: MerchantFree3 masked with the secrets", () => {

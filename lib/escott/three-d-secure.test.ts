@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEscottClient } from "./client";
 import { decryptValue, encryptValue } from "./crypto";
-import { aes, card, formClient, TOKEN } from "@/test/support/escott-contract";
+import { aes, card, formClient, MEMBER, TOKEN } from "@/test/support/escott-contract";
 
 const client = formClient();
 
@@ -52,7 +52,7 @@ describe("3Secure form (§6.3 step 5)", () => {
     const form = client.threeDS.checkoutForm({
       orderId: "ord_1",
       amount: 1200,
-      source: { member: { kaiinId: "wc42i0038215", kaiinPass: "003141592653", userId: "42" } },
+      source: { member: { ...MEMBER, userId: "42" } },
       redirectUrl: "https://shop.example/3ds",
       billingFullName: "ignored",
       billingEmail: "taro@example.jp",
@@ -62,8 +62,8 @@ describe("3Secure form (§6.3 step 5)", () => {
     const plain = decrypt(form.fields.EncryptValue);
     expect(plain.Token).toBeUndefined();
     expect(plain).toMatchObject({
-      KaiinId: "wc42i0038215",
-      KaiinPass: "003141592653",
+      KaiinId: MEMBER.kaiinId,
+      KaiinPass: MEMBER.kaiinPass,
       MerchantFree3: "42",
       MerchantFree1: "000000000042",
       BillingFullName: "",
@@ -75,8 +75,7 @@ describe("3Secure form (§6.3 step 5)", () => {
     const form = client.threeDS.memberForm({
       operateId: "4MemChg",
       userId: "42",
-      kaiinId: "wc42i0038215",
-      kaiinPass: "003141592653",
+      ...MEMBER,
       token: TOKEN,
       redirectUrl: "https://shop.example/account/card",
       billingEmail: "taro@example.jp",

@@ -9,6 +9,8 @@ export const cvs = DEMO_CONTRACT.cvs;
 export const aes = { key: card.aesKey, iv: card.aesIv };
 /** 2025-04-01 00:00:30 in Tokyo, still March 31 in UTC. */
 export const NOW = new Date("2025-03-31T15:00:30Z");
+/** A saved-card member (会員ID and password) as e-SCOTT issues them. */
+export const MEMBER = { kaiinId: "wc42i0038215", kaiinPass: "003141592653" };
 /** A token as the token script hands it to the shop. */
 export const TOKEN = "f19d2d51d953519f946017f591a7c15a";
 

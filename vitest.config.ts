@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL("./", import.meta.url));
 const include = ["{lib,app,components,emulator,scripts,prisma,bench}/**/*.test.{ts,tsx}"];
 
 // The tests that touch the database: they get it from test/support/db.ts (createTestDb), directly
-// or through the card/CVS harnesses. With TEST_PG_URL set (scripts/pg/start-test-cluster.sh, as
+// or through the card/CVS harnesses or test/support/session.ts (adminTestDb). With TEST_PG_URL set (scripts/pg/start-test-cluster.sh, as
 // .ci/run does), they run a second time on PostgreSQL as the project "postgresql".
 function databaseTests(): string[] {
   const found: string[] = [];
@@ -18,7 +18,7 @@ function databaseTests(): string[] {
         if (entry.name !== "node_modules" && entry.name !== "generated") walk(rel);
       } else if (/\.test\.tsx?$/.test(entry.name)) {
         const text = readFileSync(path.join(root, rel), "utf8");
-        if (/["']@\/test\/support\/(db|card-harness|cvs-harness)["']/.test(text)) found.push(rel);
+        if (/["']@\/test\/support\/(db|card-harness|cvs-harness|session)["']/.test(text)) found.push(rel);
       }
     }
   };

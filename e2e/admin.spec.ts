@@ -1,5 +1,4 @@
-import type { Request } from "@playwright/test";
-import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
+import { admin, adminRecordingActions, expect, login, register, replayAction, test, uniqueEmail } from "./fixtures";
 import { orderStatus, seedOrder } from "./seed-order";
 
 test("an admin finds an order, changes its status with a note, and the customer-visible timeline follows", async ({ page }) => {
@@ -49,14 +48,7 @@ test("admin server actions replayed by a customer are refused and change nothing
   const orderId = await seedOrder(uniqueEmail("victim"));
 
   // Capture the real requests the admin UI sends for both order actions.
-  const adminContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const adminPage = await adminContext.newPage();
-  await login(adminPage, admin().email, admin().password);
-  await adminPage.goto(`/admin/orders/${orderId}`);
-  const captured: Request[] = [];
-  adminPage.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r);
-  });
+  const { adminContext, adminPage, captured } = await adminRecordingActions(browser, orderId);
   await adminPage.getByLabel("メモを追加").fill("admin note");
   await adminPage.getByRole("button", { name: "メモを追加" }).click();
   await expect(adminPage.getByRole("status")).toHaveText("メモを追加しました。");
@@ -74,21 +66,13 @@ test("admin server actions replayed by a customer are refused and change nothing
   const customerPage = await customerContext.newPage();
   await register(customerPage, uniqueEmail("attacker"), "customer password");
   for (const req of captured) {
-    const res = await customerContext.request.post(req.url(), {
-      headers: { "next-action": req.headers()["next-action"]!, "content-type": req.headers()["content-type"]!, accept: "text/x-component" },
-      data: req.postDataBuffer() ?? undefined,
-      maxRedirects: 0,
-    });
+    const res = await replayAction(customerContext, req);
     expect(res.status()).toBe(403);
   }
   // Anonymous replays are refused too.
   const anonymous = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   for (const req of captured) {
-    const res = await anonymous.request.post(req.url(), {
-      headers: { "next-action": req.headers()["next-action"]!, "content-type": req.headers()["content-type"]!, accept: "text/x-component" },
-      data: req.postDataBuffer() ?? undefined,
-      maxRedirects: 0,
-    });
+    const res = await replayAction(anonymous, req);
     expect([303, 307, 403]).toContain(res.status());
   }
   await customerContext.close();

@@ -1,6 +1,6 @@
-import type { Page, Request } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { CARDS, configureCard, fillCard, keepCardSettings, orderOf, placeOrder, startCheckout, thankYouOrderId, transactionsOf, withDb } from "./card-support";
-import { admin, expect, login, register, test, uniqueEmail } from "./fixtures";
+import { admin, adminRecordingActions, expect, login, register, replayAction, test, uniqueEmail } from "./fixtures";
 
 // A card checkout and three operations each: more than the default minute when the machine is busy.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -68,20 +68,12 @@ test("a refund request sent again (double submit, replay) or by a customer refun
   const orderId = await thankYouOrderId(page);
   const total = (await orderOf(orderId)).total;
 
-  const adminContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const adminPage = await adminContext.newPage();
-  await login(adminPage, admin().email, admin().password);
-  await adminPage.goto(`/admin/orders/${orderId}`);
-  const captured: Request[] = [];
-  adminPage.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r);
-  });
+  const { adminContext, adminPage, captured } = await adminRecordingActions(browser, orderId);
   await refund(adminPage, "300", "送料の一部返金");
   await expect(adminPage.getByTestId("card-operation-result")).toHaveText("300円を返金しました。");
   expect(captured).toHaveLength(1);
   const req = captured[0]!;
-  const replay = (context: typeof adminContext) =>
-    context.request.post(req.url(), { headers: { "next-action": req.headers()["next-action"]!, "content-type": req.headers()["content-type"]!, accept: "text/x-component" }, data: req.postDataBuffer() ?? undefined, maxRedirects: 0 });
+  const replay = (context: typeof adminContext) => replayAction(context, req);
 
   // The admin's own request again: the amount it was computed from is gone, so it is refused as stale.
   const again = await replay(adminContext);

@@ -4,6 +4,7 @@ import type { Page, Request } from "@playwright/test";
 import { TEST_CARDS, type TestCard } from "@/lib/escott/test-cards";
 import { defaultSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
+import { controlEmulator, type EmulatorState, type EmulatorTransaction } from "@/test/support/emulator-control";
 import { appBox, withDb } from "./e2e-db";
 import { addToCart, expect, fillBillingAddress, test } from "./fixtures";
 
@@ -44,31 +45,14 @@ export async function configureCard(overrides: Partial<CardSettings> = {}): Prom
   await withDb((db) => saveSettings(db, appBox(), "card", { ...defaultSettings("card", "emulator"), enabled: true, threeDSecure: false, ...SUITE_CARD_LIMITS, ...overrides }));
 }
 
+export type { EmulatorTransaction };
+
 export async function emulator<T = Record<string, unknown>>(urlPath: string, body?: unknown, method = "POST"): Promise<T> {
-  const res = await fetch(`${process.env.E2E_EMULATOR_URL}${urlPath}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${urlPath}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+  return controlEmulator<T>(process.env.E2E_EMULATOR_URL!, urlPath, body, method);
 }
 
-export interface EmulatorTransaction {
-  status: string;
-  masterOperateId: string;
-  operateIds: string[];
-  amount: number;
-  payType: string;
-  merchantFree1: string;
-  merchantFree2: string;
-  hasKaiinId: boolean;
-  kaiinId?: string;
-  threeDS?: Record<string, string>;
-}
-
-export async function emulatorState() {
-  return emulator<{ transactions: EmulatorTransaction[]; calls: { operateId?: string; merchantFree1?: string; responseCd?: string; transactionId?: string }[]; members: { kaiinId: string; status: string; cardNo?: string }[] }>("/_control/state", undefined, "GET");
+export async function emulatorState(): Promise<EmulatorState> {
+  return emulator<EmulatorState>("/_control/state", undefined, "GET");
 }
 
 export async function transactionsOf(orderId: number): Promise<EmulatorTransaction[]> {

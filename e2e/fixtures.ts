@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { withDb } from "./e2e-db";
 
 export { expect };
@@ -22,6 +22,31 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/**
+ * The admin, logged in in a browser context of its own, on the order's admin page, recording every
+ * server action request the page sends: the requests the security specs replay as someone else.
+ */
+export async function adminRecordingActions(browser: Browser, orderId: number): Promise<{ adminContext: BrowserContext; adminPage: Page; captured: Request[] }> {
+  const adminContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const adminPage = await adminContext.newPage();
+  await login(adminPage, admin().email, admin().password);
+  await adminPage.goto(`/admin/orders/${orderId}`);
+  const captured: Request[] = [];
+  adminPage.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r);
+  });
+  return { adminContext, adminPage, captured };
+}
+
+/** A recorded server action request sent again, byte for byte, with `context`'s cookies (a customer's, none, the admin's own). */
+export function replayAction(context: BrowserContext, req: Request): Promise<APIResponse> {
+  return context.request.post(req.url(), {
+    headers: { "next-action": req.headers()["next-action"]!, "content-type": req.headers()["content-type"]!, accept: "text/x-component" },
+    data: req.postDataBuffer() ?? undefined,
+    maxRedirects: 0,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // The customer's one-time addressee choice through the real server action on a real database:
 // the order page's access rule (owner, order key), once only, bad wording refused.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { formData } from "@/test/support/form-data";
 import { createOrder, createTestDb, type TestDb } from "@/test/support/db";
 import { loggedIn, type MockSession } from "@/test/support/session";
 
@@ -28,40 +29,34 @@ async function paidOrder(userId: string | null) {
   return o;
 }
 
-const form = (fields: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
-  return f;
-};
-
 describe("fixReceiptAddresseeAction", () => {
   it("lets the order key holder fix it once", async () => {
     session.current = null;
     const o = await paidOrder(null);
     const input = { orderId: String(o.id), key: o.accessKey, addressee: "株式会社サンプル 御中", purpose: "" };
-    expect(await fixReceiptAddresseeAction({ ok: true }, form(input))).toEqual({ ok: true, message: "receipts.addresseeSaved" });
-    expect(await fixReceiptAddresseeAction({ ok: true }, form({ ...input, addressee: "別の宛名" }))).toEqual({ ok: false, message: "receipts.addresseeFixed" });
+    expect(await fixReceiptAddresseeAction({ ok: true }, formData(input))).toEqual({ ok: true, message: "receipts.addresseeSaved" });
+    expect(await fixReceiptAddresseeAction({ ok: true }, formData({ ...input, addressee: "別の宛名" }))).toEqual({ ok: false, message: "receipts.addresseeFixed" });
     expect(await t.db.receipt.findUniqueOrThrow({ where: { orderId: o.id } })).toMatchObject({ addressee: "株式会社サンプル 御中", purpose: "お品代として" });
   });
 
   it("refuses a wrong key and another customer's order, writing nothing", async () => {
     session.current = null;
     const guestOrder = await paidOrder(null);
-    expect(await fixReceiptAddresseeAction({ ok: true }, form({ orderId: String(guestOrder.id), key: "secret-key-wrong", addressee: "x", purpose: "" }))).toEqual({ ok: false, message: "receipts.unavailable" });
+    expect(await fixReceiptAddresseeAction({ ok: true }, formData({ orderId: String(guestOrder.id), key: "secret-key-wrong", addressee: "x", purpose: "" }))).toEqual({ ok: false, message: "receipts.unavailable" });
     await loggedIn(t.db, { id: "owner", email: "owner@shop.test", role: "customer" });
     const owned = await paidOrder("owner");
     session.current = await loggedIn(t.db, { id: "intruder", email: "intruder@shop.test", role: "customer" });
-    expect(await fixReceiptAddresseeAction({ ok: true }, form({ orderId: String(owned.id), addressee: "x", purpose: "" }))).toEqual({ ok: false, message: "receipts.unavailable" });
+    expect(await fixReceiptAddresseeAction({ ok: true }, formData({ orderId: String(owned.id), addressee: "x", purpose: "" }))).toEqual({ ok: false, message: "receipts.unavailable" });
     expect(await t.db.receipt.count({ where: { orderId: { in: [guestOrder.id, owned.id] } } })).toBe(0);
 
     session.current = await loggedIn(t.db, { id: "owner", email: "owner@shop.test", role: "customer" });
-    expect((await fixReceiptAddresseeAction({ ok: true }, form({ orderId: String(owned.id), addressee: "山田 太郎 様", purpose: "" }))).ok).toBe(true);
+    expect((await fixReceiptAddresseeAction({ ok: true }, formData({ orderId: String(owned.id), addressee: "山田 太郎 様", purpose: "" }))).ok).toBe(true);
   });
 
   it("answers a field error for an empty addressee and changes nothing", async () => {
     session.current = null;
     const o = await paidOrder(null);
-    const result = await fixReceiptAddresseeAction({ ok: true }, form({ orderId: String(o.id), key: o.accessKey, addressee: "  ", purpose: "" }));
+    const result = await fixReceiptAddresseeAction({ ok: true }, formData({ orderId: String(o.id), key: o.accessKey, addressee: "  ", purpose: "" }));
     expect(result).toMatchObject({ ok: false, errors: { addressee: "errors.required" } });
     expect(await t.db.receipt.count({ where: { orderId: o.id } })).toBe(0);
   });

@@ -3,22 +3,24 @@
 // form that confirms them with a first code, then the recovery codes — shown here once, from the
 // action's answer, and never again.
 import Link from "next/link";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { confirmEnrolmentAction } from "@/app/admin/security/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
+import { useOneFieldAction } from "@/components/ui/one-field-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { errorText, type MessageRef } from "@/lib/i18n";
 
 export function TwoFactorEnrolment({ setup, next }: { setup: ReactNode; next: string }) {
   const { dict } = useI18n();
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<MessageRef | undefined>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { value: code, setValue: setCode, message, pending, submit } = useOneFieldAction(async (typed) => {
+    const res = await confirmEnrolmentAction({ code: typed });
+    if (!res.ok) return res.message;
+    setRecoveryCodes(res.recoveryCodes);
+  });
 
   if (recoveryCodes) {
     return (
@@ -39,17 +41,7 @@ export function TwoFactorEnrolment({ setup, next }: { setup: ReactNode; next: st
     );
   }
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    startTransition(async () => {
-      const res = await confirmEnrolmentAction({ code });
-      if (res.ok) setRecoveryCodes(res.recoveryCodes);
-      else setError(res.message);
-    });
-  };
   const id = "enrol-code";
-  const message = errorText(dict, error) || undefined;
   return (
     <>
       {setup}

@@ -3,17 +3,14 @@ import { useState, useTransition } from "react";
 import { changePasswordAction } from "@/app/account/password/actions";
 import { useI18n } from "@/components/i18n-provider";
 import { Notice } from "@/components/ui/notice";
-import { TextField } from "@/components/ui/field";
+import { useFieldValues } from "@/components/ui/field-values";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FieldErrors } from "@/lib/checkout/address-schema";
-import { errorText } from "@/lib/i18n";
 
 type Name = "current" | "password" | "passwordConfirm";
 
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
   const { dict } = useI18n();
-  const [values, setValues] = useState<Record<Name, string>>({ current: "", password: "", passwordConfirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, setValues, setErrors, field } = useFieldValues<Name>("password", { current: "", password: "", passwordConfirm: "" });
   const [done, setDone] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -32,25 +29,6 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
     });
   };
 
-  const field = (name: Name, label: string, autoComplete: string, hint?: string) => {
-    const id = `password-${name}`;
-    const error = errorText(dict, errors[name]) || undefined;
-    return (
-      <TextField
-        id={id}
-        label={label}
-        requiredLabel={dict.common.required}
-        hint={hint}
-        error={error}
-        type="password"
-        autoComplete={autoComplete}
-        minLength={name === "current" ? undefined : minLength}
-        value={values[name]}
-        onValue={(value) => setValues((v) => ({ ...v, [name]: value }))}
-      />
-    );
-  };
-
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
       {done && (
@@ -58,9 +36,9 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
           {dict.account.passwordChanged}
         </Notice>
       )}
-      {field("current", dict.account.currentPassword, "current-password")}
-      {field("password", dict.account.newPassword, "new-password", minLength === 12 ? dict.account.passwordHintAdmin : dict.account.passwordHint)}
-      {field("passwordConfirm", dict.account.newPasswordConfirm, "new-password")}
+      {field("current", { label: dict.account.currentPassword, type: "password", autoComplete: "current-password" })}
+      {field("password", { label: dict.account.newPassword, type: "password", autoComplete: "new-password", minLength, hint: minLength === 12 ? dict.account.passwordHintAdmin : dict.account.passwordHint })}
+      {field("passwordConfirm", { label: dict.account.newPasswordConfirm, type: "password", autoComplete: "new-password", minLength })}
       <SubmitButton pendingLabel={dict.account.changingPassword} pending={pending}>
         {dict.account.changePassword}
       </SubmitButton>

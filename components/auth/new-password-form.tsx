@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n-provider";
-import { TextField } from "@/components/ui/field";
+import { useFieldValues } from "@/components/ui/field-values";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
@@ -29,8 +29,7 @@ export function NewPasswordForm({
   loginHref: string;
 }) {
   const { dict } = useI18n();
-  const [values, setValues] = useState<Record<Name, string>>({ password: "", passwordConfirm: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { values, errors, setErrors, field } = useFieldValues<Name>("new", { password: "", passwordConfirm: "" });
   const [done, setDone] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -57,25 +56,6 @@ export function NewPasswordForm({
     );
   }
 
-  const field = (name: Name, label: string, hint?: string) => {
-    const id = `new-${name}`;
-    const error = errorText(dict, errors[name]) || undefined;
-    return (
-      <TextField
-        id={id}
-        label={label}
-        requiredLabel={dict.common.required}
-        hint={hint}
-        error={error}
-        type="password"
-        autoComplete="new-password"
-        minLength={minLength}
-        value={values[name]}
-        onValue={(value) => setValues((v) => ({ ...v, [name]: value }))}
-      />
-    );
-  };
-
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-busy={pending}>
       {errors.form && (
@@ -83,8 +63,8 @@ export function NewPasswordForm({
           {errorText(dict, errors.form)}
         </Notice>
       )}
-      {field("password", dict.account.newPassword, minLength >= 12 ? dict.account.passwordHintAdmin : dict.account.passwordHint)}
-      {field("passwordConfirm", dict.account.newPasswordConfirm)}
+      {field("password", { label: dict.account.newPassword, type: "password", autoComplete: "new-password", minLength, hint: minLength >= 12 ? dict.account.passwordHintAdmin : dict.account.passwordHint })}
+      {field("passwordConfirm", { label: dict.account.newPasswordConfirm, type: "password", autoComplete: "new-password", minLength })}
       <SubmitButton pendingLabel={dict.auth.saving} pending={pending} className="w-full">
         {submitLabel}
       </SubmitButton>

@@ -22,29 +22,18 @@ export function GatewayAvailability({ reasons, dict }: { /** Why it is not offer
   );
 }
 
-/** The top of a gateway's settings page: title, and whether the gateway is offered at checkout. */
-export function GatewaySettingsHeader({
-  back,
-  title,
-  intro,
-  statusTitle,
-  testId,
-  reasons,
-  dict,
-}: {
-  back: { href: string; label: string };
-  title: string;
-  intro: string;
-  statusTitle: string;
-  /** data-testid of the availability box; its heading's id is `${testId}-title`. */
-  testId: string;
-  reasons: readonly MessageRef[];
-  dict: Dictionary;
-}) {
+/**
+ * The top of a gateway's settings page: a way back to the payment settings, the gateway's title
+ * and intro (its dictionary group's settingsTitle, settingsIntro), and whether it is offered at
+ * checkout (statusTitle; the box is `${gateway}-availability`, its heading `${gateway}-availability-title`).
+ */
+export function GatewaySettingsHeader({ gateway, backLabel, reasons, dict }: { gateway: "card" | "cvs"; backLabel: string; reasons: readonly MessageRef[]; dict: Dictionary }) {
+  const text = dict[gateway];
+  const testId = `${gateway}-availability`;
   return (
     <>
-      <PageHeader back={back} title={title} intro={intro} />
-      <Panel title={statusTitle} titleId={`${testId}-title`} data-testid={testId}>
+      <PageHeader back={{ href: "/admin/payments", label: backLabel }} title={text.settingsTitle} intro={text.settingsIntro} />
+      <Panel title={text.statusTitle} titleId={`${testId}-title`} data-testid={testId}>
         <GatewayAvailability reasons={reasons} dict={dict} />
       </Panel>
     </>

@@ -6,22 +6,10 @@ import { z } from "zod";
 import { resolveUrls } from "./hosts";
 import { runOperation, type ClientContext, type OperationDefinition } from "./operation";
 import { makeRandomInt } from "./random";
+import { card, cvs, MEMBER, NOW, TOKEN } from "@/test/support/escott-contract";
 import { answer, formOf, startTestServer, type TestServer } from "@/test/support/escott-server";
 
-const card = {
-  merchantId: "32000001",
-  merchantPass: "EmuCardPass01",
-  tenantId: "0001",
-  tokenAuthCode: "EMUTOKEN0001",
-  aesKey: "k3yForEmulat0r16",
-  aesIv: "iv4Emulat0r00016",
-};
-const cvs = { merchantId: "32000002", merchantPass: "EmuCvsPass02" };
-const TOKEN = "f19d2d51d953519f946017f591a7c15a";
 const PROCESS = { processId: "A".repeat(32), processPass: "ProcessPassSecret0123456789abcd9" };
-const MEMBER = { kaiinId: "wc42i0038215", kaiinPass: "003141592653" };
-// 2025-04-01 00:00:30 in Tokyo, still March 31 in UTC.
-const NOW = new Date("2025-03-31T15:00:30Z");
 
 /** Answers like e-SCOTT: echoes, then whatever the test put in `extra` for that OperateId. */
 let extra: Record<string, string> = {};

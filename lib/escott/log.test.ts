@@ -1,15 +1,13 @@
 // What a payment log may keep: secrets, personal data (KaiinId, MerchantFree3) and 3-D Secure
 // authentication data (CAVV, ECI, …) are masked wherever lib/escott hands fields to a log.
 import { describe, expect, it } from "vitest";
-import { createEscottClient } from "./client";
 import { encryptValue } from "./crypto";
 import { isMaskedField, maskFields, maskSecret, PERSONAL_FIELDS, secretValuesOf } from "./log";
 import { summarizeNotification } from "./notification";
 import { THREE_DS_VALUE_FIELDS } from "./three-d-secure-values";
+import { aes, card, formClient, MEMBER } from "@/test/support/escott-contract";
 
-const card = { merchantId: "32000001", merchantPass: "EmuCardPass01", tenantId: "0001", tokenAuthCode: "EMUTOKEN0001", aesKey: "k3yForEmulat0r16", aesIv: "iv4Emulat0r00016" };
-const aes = { key: card.aesKey, iv: card.aesIv };
-const client = createEscottClient({ mode: "test", baseUrlOverride: "http://localhost:4010", card, now: () => new Date("2025-03-31T15:00:30Z"), random: () => 0.5 });
+const client = formClient();
 
 const THREE_DS = {
   SecureResultCode: "0",
@@ -72,14 +70,14 @@ describe("what lib/escott hands to the payment log", () => {
     const form = client.threeDS.checkoutForm({
       orderId: "7",
       amount: 1200,
-      source: { member: { kaiinId: "wc42i0038215", kaiinPass: "003141592653", userId: "user-0042" } },
+      source: { member: { ...MEMBER, userId: "user-0042" } },
       redirectUrl: "https://shop.example/api/escott/3ds",
       billingEmail: "taro@example.jp",
       transactionCode: "000000000042",
     });
     if (!form.ok) throw new Error(form.detail);
     expect(form.logged.MerchantFree3).toBe("********42");
-    expect(visible(form.logged)).not.toContain("wc42i0038215");
+    expect(visible(form.logged)).not.toContain(MEMBER.kaiinId);
   });
 
   it("notification summary: MerchantFree3 masked with the secrets", () => {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createEscottClient } from "./client";
 import { decryptValue, encryptValue } from "./crypto";
+import { aes, card, formClient, MEMBER, TOKEN } from "@/test/support/escott-contract";
 
-const card = {
-  merchantId: "32000001",
-  merchantPass: "EmuCardPass01",
-  tenantId: "0001",
-  tokenAuthCode: "EMUTOKEN0001",
-  aesKey: "k3yForEmulat0r16",
-  aesIv: "iv4Emulat0r00016",
-};
-const aes = { key: card.aesKey, iv: card.aesIv };
-const NOW = new Date("2025-03-31T15:00:30Z"); // 2025-04-01 JST
-const client = createEscottClient({
-  mode: "test",
-  baseUrlOverride: "http://localhost:4010",
-  card,
-  now: () => NOW,
-  random: () => 0.5,
-});
-const TOKEN = "f19d2d51d953519f946017f591a7c15a";
+const client = formClient();
 
 function decrypt(encryptValueText: string): Record<string, string> {
   const result = decryptValue(encryptValueText, aes);
@@ -68,7 +52,7 @@ describe("3Secure form (§6.3 step 5)", () => {
     const form = client.threeDS.checkoutForm({
       orderId: "ord_1",
       amount: 1200,
-      source: { member: { kaiinId: "wc42i0038215", kaiinPass: "003141592653", userId: "42" } },
+      source: { member: { ...MEMBER, userId: "42" } },
       redirectUrl: "https://shop.example/3ds",
       billingFullName: "ignored",
       billingEmail: "taro@example.jp",
@@ -78,8 +62,8 @@ describe("3Secure form (§6.3 step 5)", () => {
     const plain = decrypt(form.fields.EncryptValue);
     expect(plain.Token).toBeUndefined();
     expect(plain).toMatchObject({
-      KaiinId: "wc42i0038215",
-      KaiinPass: "003141592653",
+      KaiinId: MEMBER.kaiinId,
+      KaiinPass: MEMBER.kaiinPass,
       MerchantFree3: "42",
       MerchantFree1: "000000000042",
       BillingFullName: "",
@@ -91,8 +75,7 @@ describe("3Secure form (§6.3 step 5)", () => {
     const form = client.threeDS.memberForm({
       operateId: "4MemChg",
       userId: "42",
-      kaiinId: "wc42i0038215",
-      kaiinPass: "003141592653",
+      ...MEMBER,
       token: TOKEN,
       redirectUrl: "https://shop.example/account/card",
       billingEmail: "taro@example.jp",

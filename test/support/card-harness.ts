@@ -2,19 +2,28 @@
 // e-SCOTT emulator on a free port (reached only over HTTP), and the app's own wiring
 // (env → gatewaySettings → cardClient) pointed at both. Test-only; imported by *.test.ts.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator, type RunningEmulator } from "@/emulator";
 import { addItem, ensureCart } from "@/lib/cart/store";
 import type { Db } from "@/lib/db";
 import { placeOrder } from "@/lib/orders/place";
-import type { PlacedOrderRef } from "@/lib/payments/registry";
+import type { CardInput } from "@/lib/payments/card/input";
+import type { CheckoutContext, PlacedOrderRef } from "@/lib/payments/registry";
 import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import { createSecretBox } from "@/lib/security/secret-box";
 import { loadCardContext, type CardContext } from "@/lib/payments/card/context";
 import { TEST_CARDS, tokenCardInput, type TestCardName } from "@/lib/escott/test-cards";
 import { createProduct, createTestDb, sampleCheckout, type TestDb } from "@/test/support/db";
+import { controlEmulator, type EmulatorState, type EmulatorTransaction } from "@/test/support/emulator-control";
 
-export type { TestCardName };
+export type { TestCardName, EmulatorState, EmulatorTransaction };
+
+/** What a new-card payment may change from the card form's defaults (installments, saving, agreement). */
+export type NewCardOptions = Partial<Extract<CardInput, { mode: "new" }>>;
+
+/** A guest's checkout in Japanese (what most card tests pay as). */
+export const guest: CheckoutContext = { locale: "ja", total: 0, userId: null };
 
 const ENCRYPTION_KEY = "card-tests-card-tests-card-tests-42";
 
@@ -25,6 +34,8 @@ export interface CardHarness {
   context(): Promise<CardContext>;
   configure(overrides: Partial<CardSettings>): Promise<void>;
   token(card: TestCardName): Promise<{ token: string; maskedCard: string }>;
+  /** A new-card payment as the card form posts it: a fresh token for `card`, one payment (01), not saved. */
+  newCard(card: TestCardName, options?: NewCardOptions): Promise<CardInput>;
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
   state(): Promise<EmulatorState>;
   user(email?: string): Promise<{ id: string; email: string }>;
@@ -32,27 +43,6 @@ export interface CardHarness {
   /** A second order placed from the same cart (a second browser tab). */
   orderFromCart(cartId: string, userId?: string | null): Promise<PlacedOrderRef>;
   close(): Promise<void>;
-}
-
-export interface EmulatorTransaction {
-  processId: string;
-  masterOperateId: string;
-  status: string;
-  operateIds: string[];
-  amount: number;
-  payType: string;
-  merchantFree1: string;
-  merchantFree2: string;
-  hasKaiinId: boolean;
-  kaiinId?: string;
-  cardNo?: string;
-  threeDS?: Record<string, string>;
-}
-
-export interface EmulatorState {
-  transactions: EmulatorTransaction[];
-  members: { kaiinId: string; status: string; cardNo?: string; history: unknown[] }[];
-  calls: { path: string; operateId?: string; responseCd?: string; merchantFree1?: string }[];
 }
 
 /** Call in beforeAll, before anything reads env() or db(). */
@@ -71,15 +61,8 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
   (globalThis as { __db?: Db }).__db = t.db;
   const box = createSecretBox(ENCRYPTION_KEY);
 
-  async function control<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
-    const res = await fetch(`${emu.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const control = <T>(path: string, body?: unknown, method = "POST") => controlEmulator<T>(emu.url, path, body, method);
+  const token = (card: TestCardName) => control<{ token: string; maskedCard: string }>("/_control/token", tokenCardInput(TEST_CARDS[card]));
 
   return {
     t,
@@ -96,7 +79,11 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
       const current = await loadSettings(t.db, box, "card", "emulator");
       await saveSettings(t.db, box, "card", { ...current, ...(first ? { threeDSecure: false } : {}), enabled: true, ...overrides });
     },
-    token: (card) => control<{ token: string; maskedCard: string }>("/_control/token", tokenCardInput(TEST_CARDS[card])),
+    token,
+    async newCard(card, options = {}) {
+      const { token: cardToken, maskedCard } = await token(card);
+      return { mode: "new", token: cardToken, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false, ...options };
+    },
     control,
     state: () => control<EmulatorState>("/_control/state", undefined, "GET"),
     async user(email) {
@@ -126,4 +113,30 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
       await t.cleanup();
     },
   };
+}
+
+/**
+ * The set-up every card test file shares: one harness for the file (started before its tests,
+ * closed after them) and, before each test, a reset emulator, then `beforeEach` (the file's own
+ * clean-up), then the card settings `settings` — so every test starts from the same gateway.
+ * The harness exists only once beforeAll has run: use the returned handle inside tests and hooks.
+ */
+export function cardHarnessPerFile(settings: Partial<CardSettings>, options: { timeoutMs?: number; beforeEach?: (h: CardHarness) => Promise<void> } = {}): CardHarness {
+  let started: CardHarness | undefined;
+  const current = (): CardHarness => {
+    if (!started) throw new Error("the card harness starts in beforeAll: use it inside tests and hooks");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startCardHarness({ timeoutMs: options.timeoutMs });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(async () => {
+    await current().control("/_control/reset");
+    await options.beforeEach?.(current());
+    await current().configure(settings);
+  });
+  return new Proxy({} as CardHarness, { get: (_target, key) => current()[key as keyof CardHarness] });
 }

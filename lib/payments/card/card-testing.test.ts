@@ -1,33 +1,19 @@
 // Card-testing defences against a real database and the real emulator over HTTP: the limits hold
 // and nothing beyond them reaches e-SCOTT.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dictionaryFor } from "@/lib/i18n";
 import { admitCardRegistration, cardAttemptsAllowed, failedCardAttemptsLastHour } from "@/lib/payments/card/card-testing";
 import { payWithCard } from "@/lib/payments/card/checkout";
-import type { CardInput } from "@/lib/payments/card/input";
 import type { CheckoutContext } from "@/lib/payments/registry";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
+import { cardHarnessPerFile } from "@/test/support/card-harness";
 
-let h: CardHarness;
-beforeAll(async () => {
-  h = await startCardHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.db.throttleCounter.deleteMany();
-  await h.configure({ operateId: "1Gathering", threeDSecure: false, declinesPerOrder: 3, declinesPerIpHour: 4, declinesPerShopperHour: 100, registrationsPerHour: 2 });
-});
+const h = cardHarnessPerFile(
+  { operateId: "1Gathering", threeDSecure: false, declinesPerOrder: 3, declinesPerIpHour: 4, declinesPerShopperHour: 100, registrationsPerHour: 2 },
+  { beforeEach: (h) => h.db.throttleCounter.deleteMany().then(() => undefined) },
+);
 
 const dict = dictionaryFor("ja");
 const shopper = (ip: string, who = `cart:${ip}`): CheckoutContext => ({ locale: "ja", total: 0, userId: null, client: { ip, shopper: who } });
-
-async function newCard(card: TestCardName): Promise<CardInput> {
-  const { token, maskedCard } = await h.token(card);
-  return { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false };
-}
 
 async function authCalls(): Promise<number> {
   return (await h.state()).calls.filter((c) => c.operateId === "1Gathering").length;
@@ -37,15 +23,15 @@ describe("card-testing defences", () => {
   it("after 3 failed attempts the order is cancelled, its stock returned; a 4th try sends nothing", async () => {
     const order = await h.order();
     const ctx = shopper("198.51.100.20");
-    for (const card of ["g12", "c13"] as const) expect((await payWithCard(await h.context(), order, await newCard(card), ctx)).kind).toBe("failed");
-    expect(await payWithCard(await h.context(), order, await newCard("k40"), ctx)).toEqual({ kind: "failed", message: dict.card.tooManyAttemptsOrder });
+    for (const card of ["g12", "c13"] as const) expect((await payWithCard(await h.context(), order, await h.newCard(card), ctx)).kind).toBe("failed");
+    expect(await payWithCard(await h.context(), order, await h.newCard("k40"), ctx)).toEqual({ kind: "failed", message: dict.card.tooManyAttemptsOrder });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { notes: true } });
     expect(saved.status).toBe("cancelled");
     expect(saved.notes.at(-1)?.message).toContain("カード不正利用対策");
     expect((await h.db.product.findUniqueOrThrow({ where: { id: order.productId } })).stock).toBe(10);
 
     const before = await authCalls();
-    expect(await payWithCard(await h.context(), order, await newCard("demo"), ctx)).toEqual({ kind: "failed", message: dict.card.tooManyAttemptsOrder });
+    expect(await payWithCard(await h.context(), order, await h.newCard("demo"), ctx)).toEqual({ kind: "failed", message: dict.card.tooManyAttemptsOrder });
     expect(await authCalls()).toBe(before);
     expect(await h.db.payment.count({ where: { orderId: order.id } })).toBe(3);
     // What the dashboard counts as a burst.
@@ -58,7 +44,7 @@ describe("card-testing defences", () => {
     const ip = "203.0.113.30";
     for (let i = 0; i < 4; i++) {
       const order = await h.order();
-      await payWithCard(await h.context(), order, await newCard("g12"), shopper(ip, `cart:${i}`));
+      await payWithCard(await h.context(), order, await h.newCard("g12"), shopper(ip, `cart:${i}`));
     }
     expect(await cardAttemptsAllowed(h.db, settings, { ip, shopper: "cart:new" })).toBe(false);
     expect(await cardAttemptsAllowed(h.db, settings, { ip: "203.0.113.31", shopper: "cart:new" })).toBe(true);
@@ -69,7 +55,7 @@ describe("card-testing defences", () => {
     const settings = (await h.context()).settings;
     for (let i = 0; i < 2; i++) {
       const order = await h.order();
-      await payWithCard(await h.context(), order, await newCard("g12"), shopper(`10.1.0.${i}`, "user:tester"));
+      await payWithCard(await h.context(), order, await h.newCard("g12"), shopper(`10.1.0.${i}`, "user:tester"));
     }
     expect(await cardAttemptsAllowed(h.db, settings, { ip: "10.1.0.99", shopper: "user:tester" })).toBe(false);
     expect(await cardAttemptsAllowed(h.db, settings, { ip: "10.1.0.99", shopper: "user:someone-else" })).toBe(true);
@@ -79,7 +65,7 @@ describe("card-testing defences", () => {
     const settings = (await h.context()).settings;
     for (let i = 0; i < 6; i++) {
       const order = await h.order();
-      expect((await payWithCard(await h.context(), order, await newCard("demo"), shopper("192.0.2.40"))).kind).toBe("redirect");
+      expect((await payWithCard(await h.context(), order, await h.newCard("demo"), shopper("192.0.2.40"))).kind).toBe("redirect");
     }
     expect(await cardAttemptsAllowed(h.db, settings, { ip: "192.0.2.40", shopper: "cart:192.0.2.40" })).toBe(true);
   });

@@ -1,30 +1,12 @@
 // Card checkout against a real database and the real emulator over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { customerMessage } from "@/lib/escott";
 import { dictionaryFor } from "@/lib/i18n";
 import { payWithCard } from "@/lib/payments/card/checkout";
-import type { CardInput } from "@/lib/payments/card/input";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
+import { cardHarnessPerFile, guest } from "@/test/support/card-harness";
 import type { CheckoutContext } from "@/lib/payments/registry";
 
-let h: CardHarness;
-beforeAll(async () => {
-  h = await startCardHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.configure({ operateId: "1Gathering", threeDSecure: false, installments: "1", cardMember: true, alwaysSaveCard: true });
-});
-
-const guest: CheckoutContext = { locale: "ja", total: 0, userId: null };
-
-async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
-  const { token, maskedCard } = await h.token(card);
-  return { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false, ...extra };
-}
+const h = cardHarnessPerFile({ operateId: "1Gathering", threeDSecure: false, installments: "1", cardMember: true, alwaysSaveCard: true });
 
 async function transactionsOf(orderId: number) {
   return (await h.state()).transactions.filter((t) => t.merchantFree2 === String(orderId));
@@ -33,7 +15,7 @@ async function transactionsOf(orderId: number) {
 describe("card checkout without 3-D Secure", () => {
   it("a guest pays with the demo card (与信売上計上): order processing, payment captured, cart emptied", async () => {
     const order = await h.order();
-    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    const outcome = await payWithCard(await h.context(), order, await h.newCard("demo"), guest);
     expect(outcome).toEqual({ kind: "redirect", url: `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}` });
 
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, notes: true } });
@@ -51,7 +33,7 @@ describe("card checkout without 3-D Secure", () => {
   it("with 処理区分 与信 the payment is only authorized", async () => {
     await h.configure({ operateId: "1Auth" });
     const order = await h.order();
-    await payWithCard(await h.context(), order, await newCard("visa"), guest);
+    await payWithCard(await h.context(), order, await h.newCard("visa"), guest);
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
     expect((await transactionsOf(order.id))[0]?.status).toBe("AUTH");
   });
@@ -62,7 +44,7 @@ describe("card checkout without 3-D Secure", () => {
     ["k40", ["K40"]],
   ] as const)("card %s is declined with the grouped message; the order fails with the codes, stock and cart are kept for another try", async (card, codes) => {
     const order = await h.order();
-    const outcome = await payWithCard(await h.context(), order, await newCard(card), guest);
+    const outcome = await payWithCard(await h.context(), order, await h.newCard(card), guest);
     expect(outcome).toEqual({ kind: "failed", message: customerMessage(codes, "ja") });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { notes: true, payments: true } });
     expect(saved.status).toBe("failed");
@@ -74,8 +56,8 @@ describe("card checkout without 3-D Secure", () => {
 
   it("a failed order paid again with another card goes back to pending and then processing", async () => {
     const order = await h.order();
-    await payWithCard(await h.context(), order, await newCard("g55"), guest);
-    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    await payWithCard(await h.context(), order, await h.newCard("g55"), guest);
+    const outcome = await payWithCard(await h.context(), order, await h.newCard("demo"), guest);
     expect(outcome.kind).toBe("redirect");
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
     expect(saved.status).toBe("processing");
@@ -86,13 +68,13 @@ describe("card checkout without 3-D Secure", () => {
   it("the chosen installments reach e-SCOTT (JCB 分割, bonus)", async () => {
     await h.configure({ installments: "3" });
     const order = await h.order();
-    await payWithCard(await h.context(), order, await newCard("jcb", { payType: "80" }), guest);
+    await payWithCard(await h.context(), order, await h.newCard("jcb", { payType: "80" }), guest);
     expect((await transactionsOf(order.id))[0]).toMatchObject({ payType: "80", status: "SALES" });
   });
 
   it("two concurrent payments of one order authorize exactly once, and both answer with the result", async () => {
     const order = await h.order();
-    const input = await newCard("demo");
+    const input = await h.newCard("demo");
     const c = await h.context();
     const outcomes = await Promise.all([payWithCard(c, order, input, guest), payWithCard(c, order, input, guest)]);
     expect(outcomes.map((o) => o.kind)).toEqual(["redirect", "redirect"]);
@@ -107,7 +89,7 @@ describe("card checkout without 3-D Secure", () => {
     const first = await h.order();
     const second = await h.orderFromCart(first.cartId);
     const c = await h.context();
-    const outcomes = await Promise.all([payWithCard(c, first, await newCard("demo"), guest), payWithCard(c, second, await newCard("visa"), guest)]);
+    const outcomes = await Promise.all([payWithCard(c, first, await h.newCard("demo"), guest), payWithCard(c, second, await h.newCard("visa"), guest)]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["failed", "redirect"]);
     expect(outcomes.find((o) => o.kind === "failed")).toEqual({ kind: "failed", message: dictionaryFor("ja").card.cartBusy });
     const orders = await h.db.order.findMany({ where: { id: { in: [first.id, second.id] } } });
@@ -117,7 +99,7 @@ describe("card checkout without 3-D Secure", () => {
 
     // The cancelled tab submitted again: still nothing charged.
     const cancelled = orders.find((o) => o.status === "cancelled")!;
-    const again = await payWithCard(c, cancelled.id === first.id ? first : second, await newCard("master"), guest);
+    const again = await payWithCard(c, cancelled.id === first.id ? first : second, await h.newCard("master"), guest);
     expect(again).toEqual({ kind: "failed", message: dictionaryFor("ja").card.cartBusy });
     expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
@@ -125,14 +107,14 @@ describe("card checkout without 3-D Secure", () => {
   it("a timeout leaves the order pending, locked and flagged: no second charge on retry", async () => {
     await h.control("/_control/faults", { mode: "timeout", count: 1, operateId: "1Gathering", afterProcessing: true });
     const order = await h.order();
-    const first = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    const first = await payWithCard(await h.context(), order, await h.newCard("demo"), guest);
     expect(first).toMatchObject({ kind: "unknown", url: `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}` });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
     expect(saved.status).toBe("pending");
     expect(saved.attention).toBe("payment_unknown:timeout");
     expect(saved.payments[0]).toMatchObject({ state: "unknown", liveOrderId: order.id, lastCodes: "NG" });
 
-    const again = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    const again = await payWithCard(await h.context(), order, await h.newCard("demo"), guest);
     expect(again.kind).toBe("unknown");
     expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
@@ -141,11 +123,11 @@ describe("card checkout without 3-D Secure", () => {
     // 1Gathering is processed at e-SCOTT but its answer never arrives.
     await h.control("/_control/faults", { mode: "reset", count: 1, operateId: "1Gathering", afterProcessing: true });
     const first = await h.order();
-    expect((await payWithCard(await h.context(), first, await newCard("demo"), guest)).kind).toBe("unknown");
+    expect((await payWithCard(await h.context(), first, await h.newCard("demo"), guest)).kind).toBe("unknown");
 
     // The shopper reloads and checks the same cart out again: a new order, refused before any call.
     const second = await h.orderFromCart(first.cartId);
-    const again = await payWithCard(await h.context(), second, await newCard("visa"), guest);
+    const again = await payWithCard(await h.context(), second, await h.newCard("visa"), guest);
     expect(again).toEqual({ kind: "failed", message: dictionaryFor("ja").payment.cartUnknown });
     expect((await h.db.order.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("cancelled");
     const calls = (await h.state()).calls;
@@ -154,7 +136,7 @@ describe("card checkout without 3-D Secure", () => {
   });
 
   it("a rejected token (already used) fails without authorizing", async () => {
-    const input = await newCard("demo");
+    const input = await h.newCard("demo");
     const first = await h.order();
     await payWithCard(await h.context(), first, input, guest);
     const second = await h.order();
@@ -167,9 +149,9 @@ describe("card checkout without 3-D Secure", () => {
   it("with ログを保存 off only errors are logged; with it on every call is, secrets masked", async () => {
     await h.configure({ saveLog: false });
     const ok = await h.order();
-    await payWithCard(await h.context(), ok, await newCard("demo"), guest);
+    await payWithCard(await h.context(), ok, await h.newCard("demo"), guest);
     const declined = await h.order();
-    await payWithCard(await h.context(), declined, await newCard("g12"), guest);
+    await payWithCard(await h.context(), declined, await h.newCard("g12"), guest);
     // Log writes are fire-and-forget: once the later error row is there, the earlier calls were handled too.
     await vi.waitFor(async () => expect(await h.db.paymentLog.count({ where: { orderId: declined.id } })).toBe(1));
     expect(await h.db.paymentLog.count({ where: { orderId: ok.id } })).toBe(0);
@@ -177,7 +159,7 @@ describe("card checkout without 3-D Secure", () => {
 
     await h.configure({ saveLog: true });
     const logged = await h.order();
-    await payWithCard(await h.context(), logged, await newCard("demo"), guest);
+    await payWithCard(await h.context(), logged, await h.newCard("demo"), guest);
     await vi.waitFor(async () => expect(await h.db.paymentLog.count({ where: { orderId: logged.id } })).toBe(2));
     const rows = await h.db.paymentLog.findMany({ where: { orderId: logged.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.operateId)).toEqual(["1TokenSearch", "1Gathering"]);
@@ -188,7 +170,7 @@ describe("card checkout without 3-D Secure", () => {
     const order = await h.order({ priceYen: 0, shippingFee: 0 });
     expect(order.total).toBe(0);
     const before = (await h.state()).calls.length;
-    const outcome = await payWithCard(await h.context(), order, await newCard("demo"), guest);
+    const outcome = await payWithCard(await h.context(), order, await h.newCard("demo"), guest);
     expect(outcome.kind).toBe("redirect");
     expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("processing");
     expect((await h.state()).calls.length).toBe(before);
@@ -200,7 +182,7 @@ describe("saved cards at checkout", () => {
     const user = await h.user();
     const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
     const first = await h.order({ userId: user.id });
-    expect((await payWithCard(await h.context(), first, await newCard("demo", { save: true }), ctx)).kind).toBe("redirect");
+    expect((await payWithCard(await h.context(), first, await h.newCard("demo", { save: true }), ctx)).kind).toBe("redirect");
 
     const member = await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } });
     expect(member).toMatchObject({ brand: "visa", last4: "0300" });
@@ -216,7 +198,7 @@ describe("saved cards at checkout", () => {
 
     // 常にカード会員に登録 on: "change card and pay" really replaces the saved card.
     const third = await h.order({ userId: user.id });
-    expect((await payWithCard(await h.context(), third, await newCard("master", { save: true }), ctx)).kind).toBe("redirect");
+    expect((await payWithCard(await h.context(), third, await h.newCard("master", { save: true }), ctx)).kind).toBe("redirect");
     const emuMember = (await h.state()).members.find((m) => m.kaiinId === firstTx!.kaiinId);
     expect(emuMember?.cardNo).toMatch(/4444$/);
     expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ brand: "mastercard", last4: "4444" });
@@ -227,9 +209,9 @@ describe("saved cards at checkout", () => {
     await h.configure({ alwaysSaveCard: false });
     const user = await h.user();
     const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
-    await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
+    await payWithCard(await h.context(), await h.order({ userId: user.id }), await h.newCard("demo", { save: true }), ctx);
     const order = await h.order({ userId: user.id });
-    await payWithCard(await h.context(), order, await newCard("visa", { save: false }), ctx);
+    await payWithCard(await h.context(), order, await h.newCard("visa", { save: false }), ctx);
     expect((await transactionsOf(order.id))[0]).toMatchObject({ hasKaiinId: false });
     expect(await h.db.cardMember.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ last4: "0300" });
   });
@@ -237,7 +219,7 @@ describe("saved cards at checkout", () => {
   it("a saved card that e-SCOTT no longer knows fails with the member message", async () => {
     const user = await h.user();
     const ctx: CheckoutContext = { locale: "ja", total: 0, userId: user.id };
-    await payWithCard(await h.context(), await h.order({ userId: user.id }), await newCard("demo", { save: true }), ctx);
+    await payWithCard(await h.context(), await h.order({ userId: user.id }), await h.newCard("demo", { save: true }), ctx);
     await h.control("/_control/reset");
     const order = await h.order({ userId: user.id });
     const outcome = await payWithCard(await h.context(), order, { mode: "saved", payType: "01", agreement: false }, ctx);

@@ -1,22 +1,12 @@
 // Saved cards in My Account and the deletion rule, against the real emulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import { deletionBlock } from "@/lib/payments/card/deletion-rule";
 import { deleteCard, referenceSavedCard, registerCard } from "@/lib/payments/card/member-service";
 import { findMember } from "@/lib/payments/card/member-store";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
+import { cardHarnessPerFile, type TestCardName } from "@/test/support/card-harness";
 
-let h: CardHarness;
-beforeAll(async () => {
-  h = await startCardHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.configure({ operateId: "1Auth", threeDSecure: false, testMode: true });
-});
+const h = cardHarnessPerFile({ operateId: "1Auth", threeDSecure: false, testMode: true });
 
 async function register(user: { id: string; email: string }, card: TestCardName) {
   const { token, maskedCard } = await h.token(card);

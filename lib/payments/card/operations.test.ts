@@ -1,26 +1,15 @@
 // Admin operations on card payments, against the real emulator; the order follows.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import { availableOperations, cardStatusChangeBlock, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
-import { startCardHarness, type CardHarness } from "@/test/support/card-harness";
+import { cardHarnessPerFile } from "@/test/support/card-harness";
 
-let h: CardHarness;
-beforeAll(async () => {
-  // Long enough for the slow test card (3 s per call), used to make two operations overlap.
-  h = await startCardHarness({ timeoutMs: 6_000 });
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.configure({ operateId: "1Auth", threeDSecure: false });
-});
+// The timeout is long enough for the slow test card (3 s per call), used to make two operations overlap.
+const h = cardHarnessPerFile({ operateId: "1Auth", threeDSecure: false }, { timeoutMs: 6_000 });
 
 async function paidOrder(options: { userId?: string; save?: boolean; card?: "demo" | "slow" } = {}) {
   const order = await h.order({ userId: options.userId ?? null });
-  const { token, maskedCard } = await h.token(options.card ?? "demo");
-  const outcome = await payWithCard(await h.context(), order, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: options.save ?? false, agreement: false }, { locale: "ja", total: 0, userId: options.userId ?? null });
+  const outcome = await payWithCard(await h.context(), order, await h.newCard(options.card ?? "demo", { save: options.save ?? false }), { locale: "ja", total: 0, userId: options.userId ?? null });
   expect(outcome.kind).toBe("redirect");
   return order;
 }

@@ -1,29 +1,18 @@
 // 返金 of a captured card sale against the real emulator: 1Change for part, 1Delete for the rest,
 // the Refund rows and the order's totals, exactly once under double submits.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refundedAmount, refundsOfOrder, remainingAmount } from "@/lib/orders/refunds";
 import { payWithCard } from "@/lib/payments/card/checkout";
 import { availableOperations, runCardOperation, type OperationRequest } from "@/lib/payments/card/operations";
 import { claimPaymentOperation } from "@/lib/payments/payments";
-import { startCardHarness, type CardHarness } from "@/test/support/card-harness";
+import { cardHarnessPerFile, guest } from "@/test/support/card-harness";
 
-let h: CardHarness;
-beforeAll(async () => {
-  h = await startCardHarness({ timeoutMs: 6_000 });
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.configure({ operateId: "1Gathering", threeDSecure: false });
-});
+const h = cardHarnessPerFile({ operateId: "1Gathering", threeDSecure: false }, { timeoutMs: 6_000 });
 
 /** A captured (1Gathering) order of 2 × 1,100 yen + 800 shipping = 3,000 yen. */
 async function capturedOrder(card: "demo" | "slow" = "demo") {
   const order = await h.order({ quantity: 2 });
-  const { token, maskedCard } = await h.token(card);
-  const outcome = await payWithCard(await h.context(), order, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false }, { locale: "ja", total: 0, userId: null });
+  const outcome = await payWithCard(await h.context(), order, await h.newCard(card), guest);
   expect(outcome.kind).toBe("redirect");
   return order;
 }

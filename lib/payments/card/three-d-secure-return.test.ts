@@ -1,6 +1,6 @@
 // 3-D Secure round trips: our form is posted to the emulator's 3DS page like a browser would,
 // and what the page posts back goes through the route handler — with no cookies at all.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/escott/3ds/route";
 import { parseForms } from "@/test/support/contract-harness";
 import { payWithCard } from "@/lib/payments/card/checkout";
@@ -9,27 +9,13 @@ import { startPayment } from "@/lib/payments/payments";
 import { flushRejectionCounts } from "@/lib/security/rejections";
 import type { CardInput } from "@/lib/payments/card/input";
 import { registerCard } from "@/lib/payments/card/member-service";
-import { startCardHarness, type CardHarness, type TestCardName } from "@/test/support/card-harness";
+import { cardHarnessPerFile, guest, type NewCardOptions, type TestCardName } from "@/test/support/card-harness";
 import type { CheckoutContext, PayOutcome } from "@/lib/payments/registry";
 
-let h: CardHarness;
-beforeAll(async () => {
-  h = await startCardHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await h.control("/_control/reset");
-  await h.configure({ operateId: "1Gathering", threeDSecure: true, installments: "2", alwaysSaveCard: true, cardMember: true });
-});
+const h = cardHarnessPerFile({ operateId: "1Gathering", threeDSecure: true, installments: "2", alwaysSaveCard: true, cardMember: true });
 
-const guest: CheckoutContext = { locale: "ja", total: 0, userId: null };
-
-async function newCard(card: TestCardName, extra: Partial<Extract<CardInput, { mode: "new" }>> = {}): Promise<CardInput> {
-  const { token, maskedCard } = await h.token(card);
-  return { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: true, ...extra };
-}
+/** With 3-D Secure on, the shopper ticks the agreement. */
+const newCard = (card: TestCardName, extra: NewCardOptions = {}): Promise<CardInput> => h.newCard(card, { agreement: true, ...extra });
 
 /** The browser: auto-post to the 3DS page, read its auto-post form back to us. */
 async function throughThreeDSPage(outcome: { action: string; fields: Record<string, string> }): Promise<{ action: string; encryptValue: string }> {

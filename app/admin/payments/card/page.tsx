@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { getDictionary } from "@/lib/i18n/server";
 import { threeDSReturnUrl } from "@/lib/payments/card/context";
 import { gatewaySettings } from "@/lib/payments/escott-client";
+import { notificationUrl } from "@/lib/payments/notification-url";
 import { cardMissing } from "@/lib/payments/settings/card";
 import { secretHint } from "@/lib/payments/settings/store";
 import { liveModeReasons } from "@/lib/security/live-mode";
@@ -23,15 +24,7 @@ export default async function CardSettingsPage() {
   const siteUrl = env().SITE_URL;
   return (
     <div className="space-y-6">
-      <GatewaySettingsHeader
-        back={{ href: "/admin/payments", label: dict.admin.paymentSettings }}
-        title={dict.card.settingsTitle}
-        intro={dict.card.settingsIntro}
-        statusTitle={dict.card.statusTitle}
-        testId="card-availability"
-        reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]}
-        dict={dict}
-      />
+      <GatewaySettingsHeader gateway="card" backLabel={dict.admin.paymentSettings} reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]} dict={dict} />
       {!s.threeDSecure && (
         <Notice tone="warning" role="note" data-testid="three-ds-off-warning">
           {dict.card.threeDSecureOffWarning}
@@ -42,7 +35,7 @@ export default async function CardSettingsPage() {
         <DescriptionList
           items={[
             { label: dict.card.threeDSReturnUrl, value: threeDSReturnUrl(siteUrl), className: "break-all font-mono", "data-testid": "three-ds-return-url" },
-            { label: dict.card.notificationUrl, value: new URL("/api/escott/notification", siteUrl).href, className: "break-all font-mono", "data-testid": "notification-url" },
+            { label: dict.card.notificationUrl, value: notificationUrl(siteUrl), className: "break-all font-mono", "data-testid": "notification-url" },
           ]}
         />
       </Panel>

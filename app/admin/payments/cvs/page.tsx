@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getDictionary } from "@/lib/i18n/server";
 import { gatewaySettings } from "@/lib/payments/escott-client";
+import { notificationUrl } from "@/lib/payments/notification-url";
 import { cvsMissing } from "@/lib/payments/settings/cvs";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
 import { secretHint } from "@/lib/payments/settings/store";
@@ -18,18 +19,10 @@ export async function generateMetadata() {
 export default async function CvsSettingsPage() {
   await requireAdmin("/admin/payments/cvs");
   const [{ dict }, s] = await Promise.all([getDictionary(), gatewaySettings("cvs")]);
-  const notifyUrl = new URL("/api/escott/notification", env().SITE_URL).toString();
+  const notifyUrl = notificationUrl(env().SITE_URL);
   return (
     <div className="space-y-6">
-      <GatewaySettingsHeader
-        back={{ href: "/admin/payments", label: dict.cvs.backToPayments }}
-        title={dict.cvs.settingsTitle}
-        intro={dict.cvs.settingsIntro}
-        statusTitle={dict.cvs.statusTitle}
-        testId="cvs-availability"
-        reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]}
-        dict={dict}
-      />
+      <GatewaySettingsHeader gateway="cvs" backLabel={dict.cvs.backToPayments} reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]} dict={dict} />
       <Panel title={dict.cvs.notifyUrl} titleId="notify-url-title" className="space-y-1">
         <p className="break-all font-mono text-sm" data-testid="notify-url">
           {notifyUrl}

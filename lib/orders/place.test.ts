@@ -90,6 +90,20 @@ describe("placeOrder", () => {
     expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(8);
   });
 
+  it("a submit repeated later gets the first order back, whatever became of the cart and the stock", async () => {
+    const p = await createProduct(t.db, { stock: 3 });
+    const cart = await cartWith([[p.id, 2]]);
+    const first = await placeOrder(t.db, input(cart.id, "again"));
+    // The cart still holds the items (not paid yet): the second insert meets the unique key.
+    expect(await placeOrder(t.db, input(cart.id, "again"))).toEqual({ ...first, created: false });
+    // Paid meanwhile (cart emptied) and the last unit sold elsewhere: still the first order.
+    await t.db.cartItem.deleteMany({ where: { cartId: cart.id } });
+    await t.db.product.update({ where: { id: p.id }, data: { stock: 0 } });
+    expect(await placeOrder(t.db, input(cart.id, "again"))).toEqual({ ...first, created: false });
+    expect(await t.db.order.count()).toBe(1);
+    expect(await t.db.orderItem.count()).toBe(1);
+  });
+
   it("refuses when stock ran out since the item was added, changing nothing", async () => {
     const p = await createProduct(t.db, { stock: 2 });
     const cart = await cartWith([[p.id, 2]]);

@@ -33,9 +33,9 @@ export interface PlacedOrder {
 }
 
 export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
-  const previous = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey } });
-  if (previous) return { id: previous.id, accessKey: previous.accessKey, total: previous.total, created: false };
-
+  // No look-up of the key first: a new checkout (the usual case) would pay a query for nothing. A
+  // repeated submit fails inside the transaction instead — the cart is empty by then, or the
+  // order insert hits the unique checkout key — and the catch below returns the first order.
   try {
     return await db.$transaction(async (tx) => {
       const items = await tx.cartItem.findMany({
@@ -119,7 +119,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       return { id: order.id, accessKey: order.accessKey, total: order.total, created: true };
     });
   } catch (err) {
-    // Two submits raced: the other one created the order with this key.
+    // A repeated submit, or two that raced: the other one created the order with this key.
     const raced = await db.order.findUnique({ where: { checkoutKey: input.checkoutKey } });
     if (raced) return { id: raced.id, accessKey: raced.accessKey, total: raced.total, created: false };
     throw err;

@@ -10,6 +10,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { DEMO_CONTRACT } from "@/lib/escott/demo-contract";
 import { placeOrder } from "@/lib/orders/place";
 import { startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
+import { statementProfile } from "./checkout";
 import { billing, newCart } from "./shop";
 import type { RequestTiming, Stack } from "./stack";
 import { pool, summarize, timed, type Summary } from "./stats";
@@ -158,10 +159,10 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /** Per request statements and server time of `kind`, measured one at a time on payments of their own. */
-function perRequest(lines: RequestTiming[]): { queries: number; transactions: number; aloneMs: number } {
+function perRequest(lines: RequestTiming[]): { queries: number; transactions: number; aloneMs: number; sql?: string[] } {
   const posts = lines.filter(isNotification);
   const avg = (f: (l: RequestTiming) => number) => (posts.length ? posts.reduce((s, l) => s + f(l), 0) / posts.length : NaN);
-  return { queries: avg((l) => l.queries), transactions: avg((l) => l.transactions), aloneMs: summarize(posts.map((l) => l.ms)).p50 };
+  return { queries: avg((l) => l.queries), transactions: avg((l) => l.transactions), aloneMs: summarize(posts.map((l) => l.ms)).p50, sql: posts[0]?.sql };
 }
 
 const isNotification = (l: RequestTiming) => l.path === "/api/escott/notification";
@@ -212,6 +213,9 @@ export async function benchNotifications(stack: Stack, options: { n: number; con
   stack.timings.mark();
   for (const p of profileTargets.slice(profileEach)) await post(stack, { ...genuineFields(p, 950_000), HashCd: md5("forged") });
   profile.forged = perRequest(await stack.timings.expect(profileTargets.length - profileEach, isNotification));
+  for (const kind of ["genuine", "duplicate", "forged"] as const) {
+    if (profile[kind].sql) options.log(`statements of one ${kind} notification (BENCH_TIMING_SQL=1):\n${statementProfile(profile[kind].sql)}`);
+  }
 
   // The batch.
   const genuine = genuineTargets.map((p, i) => ({ kind: "genuine" as const, fields: genuineFields(p, i) }));

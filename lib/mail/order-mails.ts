@@ -85,13 +85,19 @@ export async function queueOrderReceivedMail(db: Db | Tx, orderId: number, payme
 /**
  * "Payment received", composed but not queued: the caller queues it (lib/mail/outbox.ts queueMail)
  * in the transaction that records the money, and composes it before that transaction so the
- * transaction only writes. Null when the order does not exist.
+ * transaction only writes. Also the order's status as it was read for the mail, which the caller
+ * may use as a compare-and-set guess. Null when the order does not exist.
  */
-export async function orderPaidMail(db: Db | Tx, orderId: number, lines: (dict: Dictionary) => string[]): Promise<MailMessage | null> {
+export async function orderPaidMail(
+  db: Db | Tx,
+  orderId: number,
+  lines: (dict: Dictionary) => string[],
+): Promise<{ mail: MailMessage; order: { status: string; stockReserved: boolean; cartId: string | null } } | null> {
   const order = await loadOrder(db, orderId);
   if (!order) return null;
   const dict = dictOf(order);
   const m = dict.cvs.mail;
   const body = compose(order, dict, m.paidIntro, lines(dict));
-  return { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body };
+  const mail: MailMessage = { kind: "payment_received", orderId, to: order.email, subject: fmt(m.paidSubject, { shop: env().SHOP_NAME, number: String(order.id) }), body };
+  return { mail, order: { status: order.status, stockReserved: order.stockReserved, cartId: order.cartId } };
 }

@@ -55,6 +55,39 @@ describe("recordReceipt", () => {
     const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(order).toMatchObject({ status: "cancelled", attention: "late" });
   });
+
+  describe("from what the caller read before (the order status it composed the mail from)", () => {
+    const known = async (orderId: number, paymentId: string) => {
+      const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId } });
+      const payment = await t.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+      return { id: paymentId, state: payment.state, orderId, order: { status: order.status, stockReserved: order.stockReserved, cartId: order.cartId } };
+    };
+
+    it("records the money exactly as from a fresh read, racing callers included", async () => {
+      const { orderId, paymentId } = await onHoldOrderWithPayment();
+      const guess = await known(orderId, paymentId);
+      let hooks = 0;
+      const results = await Promise.all(Array.from({ length: 4 }, () => recordReceipt(t.db, guess, receipt, { ...options, onRecorded: async () => void hooks++ })));
+      expect(results.map((r) => r.kind).sort()).toEqual(["applied", "duplicate", "duplicate", "duplicate"]);
+      expect(hooks).toBe(1);
+      expect(await t.db.paymentReceipt.count()).toBe(1);
+      const order = await t.db.order.findUniqueOrThrow({ where: { id: orderId }, include: { notes: true } });
+      expect(order.status).toBe("processing");
+      expect(order.notes.filter((n) => n.message === "入金がありました")).toHaveLength(1);
+      expect(await t.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ state: "paid", recvNum: "1234567890" });
+    });
+
+    it("an order cancelled after that read is still seen as cancelled: flagged, not moved, nothing written twice", async () => {
+      const { orderId, paymentId, productId } = await onHoldOrderWithPayment();
+      const guess = await known(orderId, paymentId);
+      await changeOrderStatus(t.db, orderId, "cancelled", { note: "取消" });
+      expect(await recordReceipt(t.db, guess, receipt, options)).toEqual({ kind: "late", orderId, orderStatus: "cancelled" });
+      expect(await t.db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "cancelled", attention: "late" });
+      expect(await t.db.paymentReceipt.count()).toBe(1);
+      // The stock the cancellation returned stays returned.
+      expect((await t.db.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(5);
+    });
+  });
 });
 
 describe("closePayment", () => {

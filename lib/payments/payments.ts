@@ -414,36 +414,51 @@ export interface RecordReceiptOptions {
  * PaymentReceipt.paymentId is unique, so of any number of concurrent or replayed calls exactly
  * one records the money and moves the order; the others roll back and report "duplicate".
  */
-export async function recordReceipt(db: Db, paymentId: string, input: ReceiptInput, options: RecordReceiptOptions): Promise<ReceiptOutcome> {
+export async function recordReceipt(db: Db, payment: string | KnownPayment, input: ReceiptInput, options: RecordReceiptOptions): Promise<ReceiptOutcome> {
+  const paymentId = typeof payment === "string" ? payment : payment.id;
+  // The caller's guess of a waiting order (the usual case) is written by compare-and-set without
+  // reading the payment and the order again; if either moved meanwhile nothing is written and the
+  // transaction below reads them. Any other order status is decided on a fresh read.
+  if (typeof payment !== "string" && WAITING.includes(payment.order.status)) {
+    try {
+      return await db.$transaction((tx) => receive(tx, payment, input, options));
+    } catch (err) {
+      const stale = err instanceof PaymentConflictError || (err instanceof OrderError && err.code === "conflict");
+      if (!stale && !isUniqueViolation(err, "paymentId")) throw err;
+    }
+  }
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.paymentReceipt.create({
-        data: { paymentId, recvNum: input.recvNum, nyukinDate: input.nyukinDate, cvsCd: input.cvsCd ?? null, amount: input.amount, source: input.source },
-      });
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } });
-      await move(tx, payment, "receive", { paidAt: input.paidAt ?? new Date(), recvNum: input.recvNum, cvsCd: input.cvsCd ?? null, lastCodes: "OK" });
-      const status = payment.order.status;
-      let outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>;
-      if (status === "pending" || status === "on-hold") {
-        await transitionOrder(tx, payment.orderId, "processing", { note: options.note, customerVisible: true, current: payment.order });
-        outcome = { kind: "applied", orderId: payment.orderId };
-      } else if (status === "processing" || status === "completed") {
-        await addOrderNote(tx, payment.orderId, options.note, { customerVisible: true });
-        outcome = { kind: "applied", orderId: payment.orderId };
-      } else {
-        // The transition table forbids cancelled → processing: keep the status, never lose the money.
-        await tx.order.update({ where: { id: payment.orderId }, data: { attention: options.attention } });
-        await addOrderNote(tx, payment.orderId, options.lateNote, { kind: "system" });
-        outcome = { kind: "late", orderId: payment.orderId, orderStatus: status };
-      }
-      await options.onRecorded?.(tx, outcome);
-      return outcome;
-    });
+    return await db.$transaction(async (tx) => receive(tx, await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } }), input, options));
   } catch (err) {
     if (!isUniqueViolation(err, "paymentId")) throw err;
     const existing = await db.paymentReceipt.findUniqueOrThrow({ where: { paymentId }, include: { payment: true } });
     return { kind: "duplicate", orderId: existing.payment.orderId, recorded: { recvNum: existing.recvNum, source: existing.source } };
   }
+}
+
+const WAITING: readonly string[] = ["pending", "on-hold"];
+
+async function receive(tx: Tx, payment: KnownPayment, input: ReceiptInput, options: RecordReceiptOptions): Promise<Exclude<ReceiptOutcome, { kind: "duplicate" }>> {
+  await tx.paymentReceipt.create({
+    data: { paymentId: payment.id, recvNum: input.recvNum, nyukinDate: input.nyukinDate, cvsCd: input.cvsCd ?? null, amount: input.amount, source: input.source },
+  });
+  await move(tx, payment, "receive", { paidAt: input.paidAt ?? new Date(), recvNum: input.recvNum, cvsCd: input.cvsCd ?? null, lastCodes: "OK" });
+  const status = payment.order.status;
+  let outcome: Exclude<ReceiptOutcome, { kind: "duplicate" }>;
+  if (status === "pending" || status === "on-hold") {
+    await transitionOrder(tx, payment.orderId, "processing", { note: options.note, customerVisible: true, current: payment.order });
+    outcome = { kind: "applied", orderId: payment.orderId };
+  } else if (status === "processing" || status === "completed") {
+    await addOrderNote(tx, payment.orderId, options.note, { customerVisible: true });
+    outcome = { kind: "applied", orderId: payment.orderId };
+  } else {
+    // The transition table forbids cancelled → processing: keep the status, never lose the money.
+    await tx.order.update({ where: { id: payment.orderId }, data: { attention: options.attention } });
+    await addOrderNote(tx, payment.orderId, options.lateNote, { kind: "system" });
+    outcome = { kind: "late", orderId: payment.orderId, orderStatus: status };
+  }
+  await options.onRecorded?.(tx, outcome);
+  return outcome;
 }
 
 export interface ClosePaymentInput {

@@ -25,7 +25,7 @@ export interface ExpiryReport {
 /** Far beyond any e-SCOTT call (ESCOTT_TIMEOUT_MS ≤ 5 min): nobody is still waiting for this answer. */
 export const ABANDONED_AFTER_MS = 15 * 60_000;
 
-type Due = { id: string; orderId: number; amount: number; transactionCode: string; processId: string | null; processPass: string | null; payLimit: string | null };
+type Due = { id: string; orderId: number; state: string; amount: number; transactionCode: string; processId: string | null; processPass: string | null; payLimit: string | null };
 
 export async function expireOverdue(deps: CvsContext, options: { limit?: number } = {}): Promise<ExpiryReport> {
   const report: ExpiryReport = { checked: 0, expired: 0, paid: 0, skipped: 0, abandoned: 0 };
@@ -35,7 +35,7 @@ export async function expireOverdue(deps: CvsContext, options: { limit?: number 
     where: { gateway: "cvs", state: "unpaid", payLimit: { lt: jstMinute(deps.now()) } },
     orderBy: { payLimit: "asc" },
     take: options.limit ?? 100,
-    select: { id: true, orderId: true, amount: true, transactionCode: true, processId: true, processPass: true, payLimit: true },
+    select: { id: true, orderId: true, state: true, amount: true, transactionCode: true, processId: true, processPass: true, payLimit: true },
   });
   for (const payment of due) {
     report.checked++;

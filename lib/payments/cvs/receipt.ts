@@ -24,7 +24,7 @@ export type RecordedReceipt = Exclude<ReceiptOutcome, { kind: "duplicate" }>;
  */
 export async function applyReceipt(
   deps: Pick<CvsContext, "db" | "deliver">,
-  payment: { id: string; orderId: number },
+  payment: { id: string; orderId: number; state: string },
   receipt: ReceiptInput,
   alsoRecord?: (tx: Tx, recorded: RecordedReceipt) => Promise<void>,
 ): Promise<ReceiptOutcome> {
@@ -32,9 +32,12 @@ export async function applyReceipt(
   const values = { store: storeName ?? NOTES.unknownStore, recvNum: receipt.recvNum, amount: receipt.amount, date: formatNyukinDate(receipt.nyukinDate) };
   // Composed before the transaction (from the order's items, fees and language, which do not change
   // once it is placed): the transaction then only writes, and holds SQLite's lock that much shorter.
-  const mail = await orderPaidMail(deps.db, payment.orderId, (dict) => paidMailLines(dict, { amount: receipt.amount, nyukinDate: receipt.nyukinDate, storeName }));
+  // The payment and the order as read here are the transaction's guess (compare-and-set).
+  const composed = await orderPaidMail(deps.db, payment.orderId, (dict) => paidMailLines(dict, { amount: receipt.amount, nyukinDate: receipt.nyukinDate, storeName }));
+  const mail = composed?.mail ?? null;
+  const known = composed ? { id: payment.id, state: payment.state, orderId: payment.orderId, order: composed.order } : payment.id;
   const mailIds: string[] = [];
-  const outcome = await recordReceipt(deps.db, payment.id, receipt, {
+  const outcome = await recordReceipt(deps.db, known, receipt, {
     note: fmt(NOTES.paid, values),
     lateNote: fmt(NOTES.paidAfterCancel, values),
     attention: PAID_AFTER_CANCEL,

@@ -19,8 +19,9 @@ export function ProductCard({
   fetchPriority?: "high";
 }) {
   const soldOut = product.stock <= 0;
+  // No prefetch: see components/site-header.tsx (a home page with 12 cards prefetched every product page).
   return (
-    <Link href={`/products/${product.slug}`} className="group block overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md" data-testid="product-card">
+    <Link href={`/products/${product.slug}`} prefetch={false} className="group block overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm transition hover:shadow-md" data-testid="product-card">
       <div className="relative aspect-square bg-stone-100">
         <StaticImage src={product.imagePath} alt="" fill sizes="(min-width: 1024px) 25vw, 50vw" className={`object-cover ${soldOut ? "opacity-50" : ""}`} unoptimized loading={loading} fetchPriority={fetchPriority} />
         {soldOut && <span className="absolute left-2 top-2 rounded bg-stone-800 px-2 py-1 text-xs font-bold text-white">{dict.product.outOfStock}</span>}

@@ -17,6 +17,9 @@ export function SiteHeader({
   user: CurrentUser | null;
   cartCount: number;
 }) {
+  // prefetch={false} on the shop's links: every page is rendered per request (app/layout.tsx) and has no
+  // loading.js, so a prefetch brings only the route tree, yet each visible link cost two RSC fetches and their
+  // processing on the main thread right after load (Lighthouse's Total Blocking Time).
   const link = "rounded px-2 py-1 text-sm text-stone-700 hover:bg-stone-100 hover:text-stone-900";
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -24,14 +27,14 @@ export function SiteHeader({
         {dict.nav.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-xl font-bold tracking-wide text-brand-800">
+        <Link href="/" prefetch={false} className="text-xl font-bold tracking-wide text-brand-800">
           {shopName}
         </Link>
         <nav aria-label={dict.nav.mainMenu} className="flex flex-wrap items-center gap-1">
-          <Link href="/" className={link}>
+          <Link href="/" prefetch={false} className={link}>
             {dict.nav.products}
           </Link>
-          <Link href="/cart" className={link} data-testid="cart-link">
+          <Link href="/cart" prefetch={false} className={link} data-testid="cart-link">
             {dict.nav.cart}
             <span className="ml-1 inline-flex min-w-5 justify-center rounded-full bg-brand-700 px-1.5 text-xs text-white" data-testid="cart-count">
               {cartCount}
@@ -39,11 +42,11 @@ export function SiteHeader({
           </Link>
           {user ? (
             <>
-              <Link href="/account" className={link}>
+              <Link href="/account" prefetch={false} className={link}>
                 {dict.nav.account}
               </Link>
               {user.role === "admin" && (
-                <Link href="/admin" className={link}>
+                <Link href="/admin" prefetch={false} className={link}>
                   {dict.nav.admin}
                 </Link>
               )}
@@ -51,10 +54,10 @@ export function SiteHeader({
             </>
           ) : (
             <>
-              <Link href="/login" className={link}>
+              <Link href="/login" prefetch={false} className={link}>
                 {dict.nav.login}
               </Link>
-              <Link href="/register" className={link}>
+              <Link href="/register" prefetch={false} className={link}>
                 {dict.nav.register}
               </Link>
             </>

@@ -39,7 +39,7 @@ export default async function CartPage() {
                 </div>
                 <div className="flex flex-1 flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                   <div>
-                    <Link href={`/products/${line.slug}`} className="font-medium hover:underline">
+                    <Link href={`/products/${line.slug}`} prefetch={false} className="font-medium hover:underline">
                       {name}
                     </Link>
                     <p className="text-sm text-stone-600">
@@ -70,11 +70,11 @@ export default async function CartPage() {
           {cart.hasProblems ? (
             <p className="text-sm text-accent-600">{dict.errors.outOfStock}</p>
           ) : (
-            <Link href="/checkout" className={buttonClass("primary", "w-full py-3")}>
+            <Link href="/checkout" prefetch={false} className={buttonClass("primary", "w-full py-3")}>
               {dict.cart.checkout}
             </Link>
           )}
-          <Link href="/" className="block text-center text-sm text-brand-700 underline">
+          <Link href="/" prefetch={false} className="block text-center text-sm text-brand-700 underline">
             {dict.cart.continueShopping}
           </Link>
         </Panel>

@@ -30,7 +30,7 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
           {state.ok && (
             <>
               {" "}
-              <Link href="/cart" className="underline">
+              <Link href="/cart" prefetch={false} className="underline">
                 {dict.product.viewCart}
               </Link>
             </>

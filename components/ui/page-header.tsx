@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 
 export function BackLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="text-sm text-brand-700 hover:underline">
+    <Link href={href} prefetch={false} className="text-sm text-brand-700 hover:underline">
       ← {children}
     </Link>
   );

@@ -101,6 +101,12 @@ describe("payment transition table", () => {
     expect(statesAllowing("return_3ds")).toEqual(["awaiting_3ds"]);
   });
 
+  it("money received is final: no event leaves paid, and only receive reaches it", () => {
+    // The 入金結果通知 handler relies on this: only a paid payment can have a receipt to look up.
+    expect(PAYMENT_EVENTS.filter((event) => nextPaymentState("paid", event) !== null)).toEqual([]);
+    expect(Object.entries(PAYMENT_TRANSITIONS).filter(([, moves]) => Object.values(moves).includes("paid")).map(([event]) => event)).toEqual(["receive"]);
+  });
+
   it("ending states release the order; waiting ones keep it locked", () => {
     expect(["failed", "voided", "expired", "cancelled"].map(isLiveState)).toEqual([false, false, false, false]);
     expect(["started", "awaiting_3ds", "unknown", "unpaid", "authorized", "captured", "paid"].every(isLiveState)).toBe(true);

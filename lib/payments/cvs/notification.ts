@@ -82,9 +82,7 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
   const n = verified.notification;
   if (n.responseCd && n.responseCd !== RESPONSE_CODE.ok) return reject(`response_not_ok: ResponseCd=${n.responseCd}`);
 
-  // With its receipt, if any: a repeated notification (e-SCOTT retries, or someone replays one) is
-  // answered from this one read, without opening a write transaction that can only roll back.
-  const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode }, include: { receipts: { take: 1 } } });
+  const payment = await db.payment.findUnique({ where: { transactionCode: n.transactionCode } });
   if (!payment || payment.gateway !== "cvs" || String(payment.orderId) !== n.orderId || !payment.processPass) {
     return reject("unknown_registration: no convenience-store registration with this MerchantFree1 + MerchantFree2");
   }
@@ -98,7 +96,11 @@ export async function processNotification(deps: Pick<CvsContext, "db" | "setting
     return reject(`amount_mismatch: notified ${n.amount} yen, registered ${payment.amount} yen`, payment.orderId);
   }
 
-  const recorded = payment.receipts[0];
+  // A repeated notification (e-SCOTT retries, or someone replays one) is answered from a read,
+  // without opening a write transaction that can only roll back. A receipt is written only with
+  // the move to "paid" (recordReceipt) and nothing leaves "paid", so only a paid payment has one
+  // to look up: the first notification of a payment costs no read for it.
+  const recorded = payment.state === "paid" ? await db.paymentReceipt.findUnique({ where: { paymentId: payment.id } }) : null;
   if (recorded) return log(duplicateOf(payment.orderId, recorded, n.recvNum));
 
   const applied = (recorded: RecordedReceipt): NotificationResult => ({

@@ -9,7 +9,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { guardActionRequest } from "@/lib/security/action-guard";
+import { guardActionRequest, guardFormPost, isMultipart } from "@/lib/security/action-guard";
 import { cachedCardMode, cardModeFromStored, escottOrigins, newNonce, securityHeaders, type CardModeChoice } from "@/lib/security/csp";
 import { REQUEST_PATH_HEADER } from "@/lib/security/request-path";
 
@@ -51,9 +51,9 @@ export async function proxy(request: NextRequest) {
     return response;
   };
 
-  if (request.method === "POST" && request.headers.has("next-action")) {
-    // A copy of the body: Next.js still reads the original.
-    const verdict = await guardActionRequest(request.clone(), e.SITE_URL);
+  if (request.method === "POST" && (request.headers.has("next-action") || isMultipart(request))) {
+    // A copy of the body: Next.js (or the route handler) still reads the original.
+    const verdict = request.headers.has("next-action") ? await guardActionRequest(request.clone(), e.SITE_URL) : await guardFormPost(request.clone());
     if (!verdict.ok) {
       return withHeaders(new NextResponse(verdict.reason, { status: verdict.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } }));
     }

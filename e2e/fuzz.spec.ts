@@ -165,6 +165,22 @@ test("a path that is not valid percent-encoding is 400 (scripts/serve.mjs), not 
   }
 });
 
+test("a broken multipart form posted without Next-Action is 400 wherever it goes (proxy.ts), not Next.js's 500", async ({ request }) => {
+  await changesNothing(async () => {
+    // Pages, a path no route handler answers (the not-found page) and one that only looks like a route.
+    for (const path of ["/cart", "/no-such-page", "/api/no-such-route", "/api/payments/%2e%2e/3ds"]) {
+      for (const [contentType, body] of [
+        ["multipart/form-data", "x=" + "A".repeat(186_630)],
+        ["multipart/form-data; boundary=zz", '--zz\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc'],
+      ] as const) {
+        const res = await request.post(path, { headers: { "content-type": contentType }, data: body, failOnStatusCode: false, maxRedirects: 0 });
+        expect(res.status(), `${path} ${contentType}`).toBe(400);
+        expect(await dirtyAnswer(res), path).toBeNull();
+      }
+    }
+  });
+});
+
 // ---- Server actions: POST to a page with a Next-Action header, as React does, but hand-made. ----
 
 const actionHeaders = (id: string, contentType = "text/plain;charset=UTF-8", extra: Record<string, string> = {}) => ({ "next-action": id, "content-type": contentType, accept: "text/x-component", ...extra });

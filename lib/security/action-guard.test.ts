@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_MAX_BYTES, guardActionRequest, jsonDepthExceeds, originAllowed, referenceResolvable } from "@/lib/security/action-guard";
+import { ACTION_MAX_BYTES, guardActionRequest, guardFormPost, isMultipart, jsonDepthExceeds, originAllowed, referenceResolvable } from "@/lib/security/action-guard";
 
 const SITE = "http://shop.example";
 
@@ -73,5 +73,37 @@ describe("helpers", () => {
     expect(originAllowed("http://shop.example", "10.0.0.1:3000", SITE)).toBe(true);
     expect(originAllowed("http://evil.example", "a.example", SITE)).toBe(false);
     expect(originAllowed("null", "a.example", SITE)).toBe(false);
+  });
+});
+
+describe("guardFormPost (a multipart POST without Next-Action)", () => {
+  const formPost = (body: BodyInit, contentType: string, origin?: string) =>
+    new Request(`${SITE}/no-such-page`, { method: "POST", body, headers: { "content-type": contentType, ...(origin ? { origin } : {}) } });
+
+  it("lets a well-formed form through, from any origin (route handlers judge cross-site posts themselves)", async () => {
+    const form = new FormData();
+    form.append("$ACTION_ID_abc", "");
+    form.append("note", "よろしくお願いします");
+    const encoded = new Response(form);
+    const request = new Request(`${SITE}/cart`, { method: "POST", body: await encoded.arrayBuffer(), headers: { "content-type": encoded.headers.get("content-type")!, origin: "https://evil.example" } });
+    expect(isMultipart(request)).toBe(true);
+    expect(await guardFormPost(request)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["no boundary", formPost("x=" + "A".repeat(1000), "multipart/form-data")],
+    ["text that is not multipart", formPost("x=" + "A".repeat(186_630), "multipart/form-data; boundary=zz")],
+    ["an unterminated part", formPost('--zz\r\nContent-Disposition: form-data; name="x"\r\n\r\nabc', "multipart/form-data; boundary=zz")],
+  ])("refuses %s with 400 (Next.js would answer 500)", async (_what, request) => {
+    expect(await guardFormPost(request)).toEqual({ ok: false, status: 400, reason: "broken multipart form" });
+  });
+
+  it("refuses a body over the action limit with 413", async () => {
+    expect(await guardFormPost(formPost("a".repeat(ACTION_MAX_BYTES + 10), "multipart/form-data; boundary=zz"))).toMatchObject({ ok: false, status: 413 });
+  });
+
+  it("is asked only for multipart bodies", () => {
+    expect(isMultipart(formPost("a=1", "application/x-www-form-urlencoded"))).toBe(false);
+    expect(isMultipart(formPost("a=1", "Multipart/Form-Data; boundary=zz"))).toBe(true);
   });
 });

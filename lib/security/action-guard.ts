@@ -169,3 +169,26 @@ export async function guardActionRequest(request: Request, siteUrl: string): Pro
   }
   return { ok: true };
 }
+
+/**
+ * A multipart POST without a `Next-Action` header: Next.js takes it for a form posted without
+ * JavaScript (to any page, and to any path no route handler answers, which ends on the not-found
+ * page) and answers a body it cannot decode with a 500. Only the form encoding is checked here, not
+ * the Origin: route handlers that take cross-site posts (the 3-D Secure return) get these too and
+ * judge them themselves.
+ */
+export async function guardFormPost(request: Request): Promise<ActionGuardResult> {
+  const read = await readLimitedBody(request, ACTION_MAX_BYTES);
+  if (!read.ok) return read.reason === "too_large" ? refuse(413, "body too large") : refuse(400, "unreadable body");
+  try {
+    await new Response(read.bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    return refuse(400, "broken multipart form");
+  }
+  return { ok: true };
+}
+
+/** Whether a request's body is a multipart form (whatever its parameters). */
+export function isMultipart(request: Request): boolean {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase() === "multipart/form-data";
+}

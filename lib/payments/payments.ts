@@ -136,17 +136,27 @@ export interface KnownPayment {
 
 /** The money side succeeded: payment updated, order moved on, cart emptied — atomically. */
 export async function succeedPayment(db: Db, payment: string | KnownPayment, input: SucceedInput): Promise<void> {
-  if (typeof payment !== "string") {
+  await writeOnKnownOrFresh(db, payment, true, (tx, current) => recordSuccess(tx, current, input));
+}
+
+/**
+ * Runs `write` in a transaction on what the caller knows of the payment and its order (when
+ * `tryKnown`), else on them as read inside the transaction. The known path's writes are
+ * compare-and-sets: when one matches nothing (the payment or the order moved meanwhile), or a
+ * receipt was recorded meanwhile, that transaction writes nothing and the write runs again on a
+ * fresh read, which decides as if nothing had been known.
+ */
+async function writeOnKnownOrFresh<T>(db: Db, payment: string | KnownPayment, tryKnown: boolean, write: (tx: Tx, current: KnownPayment) => Promise<T>): Promise<T> {
+  if (typeof payment !== "string" && tryKnown) {
     try {
-      await db.$transaction((tx) => recordSuccess(tx, payment, input));
-      return;
+      return await db.$transaction((tx) => write(tx, payment));
     } catch (err) {
-      const stale = err instanceof PaymentConflictError || (err instanceof OrderError && err.code === "conflict");
+      const stale = err instanceof PaymentConflictError || (err instanceof OrderError && err.code === "conflict") || isUniqueViolation(err, "paymentId");
       if (!stale) throw err;
     }
   }
-  const paymentId = typeof payment === "string" ? payment : payment.id;
-  await db.$transaction(async (tx) => recordSuccess(tx, await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } }), input));
+  const id = typeof payment === "string" ? payment : payment.id;
+  return db.$transaction(async (tx) => write(tx, await tx.payment.findUniqueOrThrow({ where: { id }, include: { order: true } })));
 }
 
 async function recordSuccess(tx: Tx, payment: KnownPayment, input: SucceedInput): Promise<void> {
@@ -416,19 +426,11 @@ export interface RecordReceiptOptions {
  */
 export async function recordReceipt(db: Db, payment: string | KnownPayment, input: ReceiptInput, options: RecordReceiptOptions): Promise<ReceiptOutcome> {
   const paymentId = typeof payment === "string" ? payment : payment.id;
-  // The caller's guess of a waiting order (the usual case) is written by compare-and-set without
-  // reading the payment and the order again; if either moved meanwhile nothing is written and the
-  // transaction below reads them. Any other order status is decided on a fresh read.
-  if (typeof payment !== "string" && WAITING.includes(payment.order.status)) {
-    try {
-      return await db.$transaction((tx) => receive(tx, payment, input, options));
-    } catch (err) {
-      const stale = err instanceof PaymentConflictError || (err instanceof OrderError && err.code === "conflict");
-      if (!stale && !isUniqueViolation(err, "paymentId")) throw err;
-    }
-  }
+  // The caller's guess is used only for an order that was waiting (the usual case): its move to
+  // processing is a compare-and-set. Any other order status is decided on a fresh read.
+  const waiting = typeof payment !== "string" && WAITING.includes(payment.order.status);
   try {
-    return await db.$transaction(async (tx) => receive(tx, await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { order: true } }), input, options));
+    return await writeOnKnownOrFresh(db, payment, waiting, (tx, current) => receive(tx, current, input, options));
   } catch (err) {
     if (!isUniqueViolation(err, "paymentId")) throw err;
     const existing = await db.paymentReceipt.findUniqueOrThrow({ where: { paymentId }, include: { payment: true } });

@@ -2,7 +2,8 @@
 # `npm run test:e2e`: the Playwright suite on SQLite with one shop instance (as `npm start` runs
 # it), then — when TEST_PG_URL names a PostgreSQL cluster (scripts/pg/start-test-cluster.sh, as
 # .ci/run starts one) — the same suite on PostgreSQL with two shop instances behind a round-robin
-# proxy (E2E_ENGINE=postgresql, e2e/global-setup.ts). The build is shared: the second run finds it
+# proxy (E2E_ENGINE=postgresql, e2e/global-setup.ts), leaving out the specs that cannot depend on the
+# engine (playwright.config.ts SINGLE_ENGINE_SPECS; E2E_ALL_SPECS=1 keeps them). The build is shared: the second run finds it
 # up to date (scripts/launch/build.ts). Arguments go to both runs (`-- e2e/card-*.spec.ts`).
 # Fails when either run fails; both always run.
 set -uo pipefail

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { getLocale } from "@/lib/i18n/server";
 import { OrderError } from "@/lib/orders/errors";
 import { placeOrder } from "@/lib/orders/place";
+import { startNewOrderPayment } from "@/lib/payments/payments";
 import { availablePaymentMethodIds, findGateway, type PayOutcome } from "@/lib/payments/registry";
 import { env } from "@/lib/env";
 import { withRequestMemo } from "@/lib/request-memo";
@@ -64,20 +65,25 @@ async function placeAndPay(payload: unknown, checkoutKey: string): Promise<Place
   const refusal = await gateway.admit?.(ctx);
   if (refusal) return { status: "refused", message: refusal };
 
+  // Asked before the order's transaction: a gateway reads its settings outside it.
+  const [fees, start] = await Promise.all([gateway.fees?.(ctx), gateway.startWith?.(input.value, ctx)]);
+  const orderInput = {
+    cartId: cart.id,
+    checkoutKey,
+    userId: user?.id ?? null,
+    locale,
+    data: parsed.data,
+    paymentMethod: gateway.id,
+    fees: fees ?? [],
+    shipping,
+    delivery: delivery.value,
+    clientKey: client.key,
+  };
   try {
-    const order = await placeOrder(db(), {
-      cartId: cart.id,
-      checkoutKey,
-      userId: user?.id ?? null,
-      locale,
-      data: parsed.data,
-      paymentMethod: gateway.id,
-      fees: (await gateway.fees?.(ctx)) ?? [],
-      shipping,
-      delivery: delivery.value,
-      clientKey: client.key,
-    });
-    const outcome = await gateway.pay({ id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email, created: order.created }, input.value, ctx);
+    // The gateway's first attempt starts in the order's own transaction when it says what to start.
+    const order = await placeOrder(db(), orderInput, start ? (tx, placed) => startNewOrderPayment(tx, placed, start) : undefined);
+    const ref = { id: order.id, accessKey: order.accessKey, total: order.total, email: parsed.data.email, created: order.created };
+    const outcome = await gateway.pay(ref, input.value, ctx, order.started);
     return { status: "placed", outcome };
   } catch (err) {
     if (err instanceof OrderError && err.code === "out_of_stock") return { status: "out_of_stock" };

@@ -123,6 +123,38 @@ describe("placeOrder", () => {
     expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(0);
   });
 
+  it("runs startPayment inside its transaction on the new order; if it throws, nothing is written", async () => {
+    const p = await createProduct(t.db, { priceYen: 1000, stock: 3 });
+    const cart = await cartWith([[p.id, 2]]);
+    const seen: unknown[] = [];
+    const placed = await placeOrder(t.db, input(cart.id, "with-start"), async (tx, order) => {
+      // Inside the transaction: the order and its stock are already written.
+      seen.push(order, (await tx.order.findUniqueOrThrow({ where: { id: order.id } })).status, (await tx.product.findUniqueOrThrow({ where: { id: p.id } })).stock);
+      return "begun";
+    });
+    expect(placed).toMatchObject({ created: true, started: "begun" });
+    expect(seen).toEqual([{ id: placed.id, total: placed.total, cartId: cart.id }, "pending", 1]);
+
+    // The same checkout key again: the first order back, startPayment not run (nothing new to start).
+    let ranAgain = false;
+    const again = await placeOrder(t.db, input(cart.id, "with-start"), async () => {
+      ranAgain = true;
+    });
+    expect(again).toEqual({ id: placed.id, accessKey: placed.accessKey, total: placed.total, created: false });
+    expect(ranAgain).toBe(false);
+
+    const other = await cartWith([[p.id, 1]]);
+    await expect(
+      placeOrder(t.db, input(other.id, "failing-start"), async () => {
+        throw new Error("gateway refused");
+      }),
+    ).rejects.toThrow("gateway refused");
+    expect(await t.db.order.count()).toBe(1);
+    expect(await t.db.orderItem.count()).toBe(1);
+    expect((await t.db.product.findUniqueOrThrow({ where: { id: p.id } })).stock).toBe(1);
+    expect(await t.db.cartItem.count({ where: { cartId: other.id } })).toBe(1);
+  });
+
   it("refuses an empty cart", async () => {
     const cart = await cartWith([]);
     await expect(placeOrder(t.db, input(cart.id, "e"))).rejects.toMatchObject({ code: "conflict" });

@@ -2,7 +2,8 @@
 // transaction, and a checkout key makes a repeated submit return the first order instead
 // of creating a second one.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
+import { lockCartRow } from "@/lib/cart/lock";
 import type { CheckoutData } from "@/lib/checkout/address-schema";
 import { computeTotals, type FeeLine, type ShippingRule } from "@/lib/cart/totals";
 import { OrderError } from "@/lib/orders/errors";
@@ -24,20 +25,35 @@ export interface PlaceOrderInput {
   clientKey?: string | null;
 }
 
-export interface PlacedOrder {
+export interface PlacedOrder<Started = never> {
   id: number;
   accessKey: string;
   total: number;
   /** False when the checkout key had been used already and the existing order is returned. */
   created: boolean;
+  /** What `startPayment` answered; only for an order this call created. */
+  started?: Started;
 }
 
-export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+/** The order just written, as `startPayment` sees it inside the same transaction (status pending, stock taken). */
+export interface NewOrder {
+  id: number;
+  total: number;
+  cartId: string;
+}
+
+/**
+ * `startPayment`, when given, runs inside the order's transaction once the order is written (the
+ * gateway's first attempt, lib/payments/payments.ts startNewOrderPayment): one transaction less per
+ * checkout, and an order never exists without its attempt. If it throws, nothing is written.
+ */
+export async function placeOrder<Started = never>(db: Db, input: PlaceOrderInput, startPayment?: (tx: Tx, order: NewOrder) => Promise<Started>): Promise<PlacedOrder<Started>> {
   // No look-up of the key first: a new checkout (the usual case) would pay a query for nothing. A
   // repeated submit fails inside the transaction instead — the cart is empty by then, or the
   // order insert hits the unique checkout key — and the catch below returns the first order.
   try {
     return await db.$transaction(async (tx) => {
+      await lockCartRow(tx, input.cartId);
       const items = await tx.cartItem.findMany({
         where: { cartId: input.cartId },
         include: { product: true },
@@ -116,7 +132,8 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         select: { id: true },
       });
       await reserveStock(tx, lines);
-      return { id: order.id, accessKey: order.accessKey, total: order.total, created: true };
+      const placed = { id: order.id, accessKey: order.accessKey, total: order.total, created: true };
+      return startPayment ? { ...placed, started: await startPayment(tx, { id: order.id, total: order.total, cartId: input.cartId }) } : placed;
     });
   } catch (err) {
     // A repeated submit, or two that raced: the other one created the order with this key.

@@ -2,7 +2,8 @@
 // in one transaction: the Payment row, the order status (via lib/orders/transition.ts), the
 // timeline note and, on success, emptying the cart either all happen or none does.
 import { randomBytes } from "node:crypto";
-import { dbEngine, type Db, type Tx } from "@/lib/db";
+import { lockCartRow } from "@/lib/cart/lock";
+import { type Db, type Tx } from "@/lib/db";
 import { Prisma, type Order, type Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt } from "@/lib/i18n";
 import { ATTENTION } from "@/lib/orders/attention";
@@ -254,40 +255,74 @@ const IN_FLIGHT_MS = 5 * 60 * 1000;
  * transaction; an order that is no longer pending (paid, or being paid) is refused as a conflict.
  * Transactions on the SQLite connection are serialised, so the checks and the insert are atomic.
  */
-export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<Payment & Pick<KnownPayment, "order">> {
+export async function startCheckoutPayment(db: Db, input: StartPaymentInput, options: CheckoutPaymentOptions = {}): Promise<CheckoutPayment> {
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, select: { id: true, status: true, stockReserved: true, cartId: true } });
     // The checks below and the insert must be atomic per cart. SQLite transactions are serialized in
     // process; on PostgreSQL the cart row is locked, so a second tab of the same cart waits here and
     // then sees the first tab's payment.
-    if (order.cartId && dbEngine(tx) === "postgresql") await tx.$executeRaw`SELECT 1 FROM "Cart" WHERE "id" = ${order.cartId} FOR UPDATE`;
-    if (options.supersedeAwaiting) {
-      const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
-      // Usually none; the other order's status is read only for one that is found.
-      const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] } });
-      for (const w of waiting) {
-        if (!(await moved(tx, w, "supersede", { lastCodes: "SUPERSEDED", pendingData: null }))) continue;
-        const note = fmt(dictionaryFor("ja").card.notes.threeDSSuperseded, { code: w.transactionCode });
-        const other = w.orderId !== order.id ? await tx.order.findUniqueOrThrow({ where: { id: w.orderId }, select: { status: true, stockReserved: true } }) : null;
-        if (other?.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false, current: other });
-        else await addOrderNote(tx, w.orderId, note);
-      }
-    }
-    if (order.cartId) await refuseBusyCart(tx, { id: order.id, cartId: order.cartId }, options.exclusiveCart === true);
-    if (order.status === "failed") {
-      try {
-        await transitionOrder(tx, order.id, "pending", { note: dictionaryFor("ja").payment.notes.retrying, customerVisible: false, expectFrom: ["failed"] });
-      } catch (err) {
-        if (err instanceof OrderError && err.code === "conflict") throw new PaymentConflictError(`Order ${order.id} changed concurrently`);
-        throw err;
-      }
-    } else if (order.status !== "pending") {
-      throw new PaymentConflictError(`Order ${order.id} is ${order.status}`);
-    }
-    // The order as this transaction leaves it: pending (a failed one was moved back, taking its stock again).
-    const stockReserved = order.status === "failed" ? holdsStock("pending") : order.stockReserved;
-    return { ...(await startPayment(tx, input)), order: { status: "pending", stockReserved, cartId: order.cartId } };
+    if (order.cartId) await lockCartRow(tx, order.cartId);
+    return startInTransaction(tx, order, input, options);
   });
+}
+
+/** A checkout's payment as started: the Payment row and its order as the starting transaction left it. */
+export type CheckoutPayment = Payment & Pick<KnownPayment, "order">;
+
+/** What a gateway asks to start for a new order (PaymentGateway.startWith); the amount is the order's total. */
+export interface CheckoutPaymentStart {
+  payment: Omit<StartPaymentInput, "orderId" | "amount">;
+  options: CheckoutPaymentOptions;
+}
+
+/** The payment started in the order's own transaction, or why the cart refused it (the order stays, pending). */
+export type StartedPayment = { ok: true; payment: CheckoutPayment } | { ok: false; busy: CartBusyError };
+
+/**
+ * startCheckoutPayment inside the transaction that has just placed the order (lib/orders/place.ts),
+ * one transaction less per checkout. The order is new, so no attempt of it can exist; the cart's
+ * other orders are checked as for any attempt. A busy cart is answered, not thrown, so the order is
+ * still written and the gateway cancels it as it would after a separate start. The caller holds
+ * the cart row's lock (placeOrder takes it first on PostgreSQL).
+ */
+export async function startNewOrderPayment(tx: Tx, order: { id: number; total: number; cartId: string }, start: CheckoutPaymentStart): Promise<StartedPayment> {
+  try {
+    const payment = await startInTransaction(tx, { id: order.id, status: "pending", stockReserved: true, cartId: order.cartId }, { ...start.payment, orderId: order.id, amount: order.total }, start.options);
+    return { ok: true, payment };
+  } catch (err) {
+    if (err instanceof CartBusyError) return { ok: false, busy: err };
+    throw err;
+  }
+}
+
+async function startInTransaction(tx: Tx, order: { id: number; status: string; stockReserved: boolean; cartId: string | null }, input: StartPaymentInput, options: CheckoutPaymentOptions): Promise<CheckoutPayment> {
+  if (options.supersedeAwaiting) {
+    const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];
+    // Usually none; the other order's status is read only for one that is found.
+    const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] } });
+    for (const w of waiting) {
+      if (!(await moved(tx, w, "supersede", { lastCodes: "SUPERSEDED", pendingData: null }))) continue;
+      const note = fmt(dictionaryFor("ja").card.notes.threeDSSuperseded, { code: w.transactionCode });
+      const other = w.orderId !== order.id ? await tx.order.findUniqueOrThrow({ where: { id: w.orderId }, select: { status: true, stockReserved: true } }) : null;
+      if (other?.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false, current: other });
+      else await addOrderNote(tx, w.orderId, note);
+    }
+  }
+  // An order already paid, or being paid, first: a repeated submit after the payment answers with its
+  // result (settledOutcome), not with "the cart was paid for" — it was, by this very order.
+  if (order.status !== "pending" && order.status !== "failed") throw new PaymentConflictError(`Order ${order.id} is ${order.status}`);
+  if (order.cartId) await refuseBusyCart(tx, { id: order.id, cartId: order.cartId }, options.exclusiveCart === true);
+  if (order.status === "failed") {
+    try {
+      await transitionOrder(tx, order.id, "pending", { note: dictionaryFor("ja").payment.notes.retrying, customerVisible: false, expectFrom: ["failed"] });
+    } catch (err) {
+      if (err instanceof OrderError && err.code === "conflict") throw new PaymentConflictError(`Order ${order.id} changed concurrently`);
+      throw err;
+    }
+  }
+  // The order as this transaction leaves it: pending (a failed one was moved back, taking its stock again).
+  const stockReserved = order.status === "failed" ? holdsStock("pending") : order.stockReserved;
+  return { ...(await startPayment(tx, input)), order: { status: "pending", stockReserved, cartId: order.cartId } };
 }
 
 /**

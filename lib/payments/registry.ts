@@ -6,6 +6,7 @@ import type { FeeLine } from "@/lib/cart/totals";
 import type { FieldErrors } from "@/lib/checkout/address-schema";
 import type { Locale, MessageKey, MessageRef } from "@/lib/i18n";
 import type { OrderStatus } from "@/lib/orders/status";
+import type { CheckoutPaymentStart, StartedPayment } from "@/lib/payments/payments";
 import type { AdminPaymentView, OperationOutcome, OperationRequest, OrderPaymentView } from "@/lib/payments/views";
 
 export interface CheckoutContext {
@@ -92,8 +93,17 @@ export interface PaymentGateway<Input = unknown> {
    * the shopper's message, or null to go ahead. Nothing is written for a refused checkout.
    */
   admit?(ctx: CheckoutContext): Promise<string | null>;
-  /** Runs after the order was placed (status pending). */
-  pay(order: PlacedOrderRef, input: Input, ctx: CheckoutContext): Promise<PayOutcome>;
+  /**
+   * The payment a new order starts with. Given, the first attempt is started inside the order's own
+   * transaction (one transaction less per checkout) and pay() receives it as `started`; null, or
+   * absent, pay() starts its own. Runs before the order is placed, outside any transaction.
+   */
+  startWith?(input: Input, ctx: CheckoutContext): Promise<CheckoutPaymentStart | null>;
+  /**
+   * Runs after the order was placed (status pending). `started`: the attempt startWith asked for,
+   * begun with the order — only when this request created the order.
+   */
+  pay(order: PlacedOrderRef, input: Input, ctx: CheckoutContext, started?: StartedPayment): Promise<PayOutcome>;
 
   // ── After checkout ────────────────────────────────────────────────────────
   /** The shopper's view of the order's payment (thank-you page, My Account); null: nothing to show. */

@@ -5,8 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator, type RunningEmulator } from "@/emulator";
 import { addItem, ensureCart } from "@/lib/cart/store";
-import type { Db } from "@/lib/db";
-import { placeOrder } from "@/lib/orders/place";
+import type { Db, Tx } from "@/lib/db";
+import { placeOrder, type NewOrder } from "@/lib/orders/place";
+import { startNewOrderPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
 import type { CardInput } from "@/lib/payments/card/input";
 import type { CheckoutContext, PlacedOrderRef } from "@/lib/payments/registry";
 import { loadSettings, saveSettings } from "@/lib/payments/settings/store";
@@ -39,9 +40,10 @@ export interface CardHarness {
   control<T = unknown>(path: string, body?: unknown, method?: string): Promise<T>;
   state(): Promise<EmulatorState>;
   user(email?: string): Promise<{ id: string; email: string }>;
-  order(options?: { userId?: string | null; priceYen?: number; quantity?: number; shippingFee?: number }): Promise<PlacedOrderRef & { cartId: string; productId: string }>;
+  /** `start`: the first attempt is begun in the order's transaction, as the checkout does (PaymentGateway.startWith); see `started`. */
+  order(options?: { userId?: string | null; priceYen?: number; quantity?: number; shippingFee?: number; start?: CheckoutPaymentStart }): Promise<PlacedOrderRef & { cartId: string; productId: string; started?: StartedPayment }>;
   /** A second order placed from the same cart (a second browser tab). */
-  orderFromCart(cartId: string, userId?: string | null): Promise<PlacedOrderRef>;
+  orderFromCart(cartId: string, userId?: string | null, start?: CheckoutPaymentStart): Promise<PlacedOrderRef & { started?: StartedPayment }>;
   close(): Promise<void>;
 }
 
@@ -93,26 +95,26 @@ export async function startCardHarness(options: { timeoutMs?: number } = {}): Pr
       const product = await createProduct(t.db, { priceYen: o.priceYen ?? 5500, stock: 10 });
       const cart = await ensureCart(t.db, { userId: o.userId ?? null, token: null });
       await addItem(t.db, cart.id, product.id, o.quantity ?? 1);
-      const placed = await placeOrder(t.db, {
-        cartId: cart.id,
-        checkoutKey: randomUUID(),
-        userId: o.userId ?? null,
-        locale: "ja",
-        data: sampleCheckout,
-        paymentMethod: "card",
-        shipping: { flatFee: o.shippingFee ?? 800, freeThreshold: 100_000 },
-      });
-      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email, cartId: cart.id, productId: product.id };
+      const placed = await placeOrder(
+        t.db,
+        { cartId: cart.id, checkoutKey: randomUUID(), userId: o.userId ?? null, locale: "ja", data: sampleCheckout, paymentMethod: "card", shipping: { flatFee: o.shippingFee ?? 800, freeThreshold: 100_000 } },
+        startIn(o.start),
+      );
+      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email, cartId: cart.id, productId: product.id, started: placed.started };
     },
-    async orderFromCart(cartId, userId = null) {
-      const placed = await placeOrder(t.db, { cartId, checkoutKey: randomUUID(), userId, locale: "ja", data: sampleCheckout, paymentMethod: "card", shipping: { flatFee: 800, freeThreshold: 100_000 } });
-      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email };
+    async orderFromCart(cartId, userId = null, start) {
+      const placed = await placeOrder(t.db, { cartId, checkoutKey: randomUUID(), userId, locale: "ja", data: sampleCheckout, paymentMethod: "card", shipping: { flatFee: 800, freeThreshold: 100_000 } }, startIn(start));
+      return { id: placed.id, accessKey: placed.accessKey, total: placed.total, email: sampleCheckout.email, started: placed.started };
     },
     async close() {
       await emu.close();
       await t.cleanup();
     },
   };
+}
+
+function startIn(start: CheckoutPaymentStart | undefined) {
+  return start ? (tx: Tx, order: NewOrder) => startNewOrderPayment(tx, order, start) : undefined;
 }
 
 /**

@@ -11,7 +11,8 @@ import { placeOrder } from "@/lib/orders/place";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { cvsFeeLines } from "@/lib/payments/cvs/fee";
 import { processNotification, type NotificationResult } from "@/lib/payments/cvs/notification";
-import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
+import { CVS_PAYMENT_START, registerCvsPayment } from "@/lib/payments/cvs/checkout";
+import { startNewOrderPayment } from "@/lib/payments/payments";
 import { logEntryFromCall, writePaymentLog } from "@/lib/payments/payment-log";
 import { cvsSettingsSchema, type CvsSettings } from "@/lib/payments/settings/cvs";
 import { PRESET_FEE_ROWS } from "@/lib/payments/settings/fees";
@@ -134,17 +135,22 @@ export async function startCvsWorld(overrides: Partial<CvsSettings> = {}): Promi
       await addItem(t.db, cart.id, product.id, quantity);
       const before = (await cartView(t.db, cart.id, SHIPPING)).totals.total;
       const data = kana ? { ...sampleCheckout, billing: { ...sampleCheckout.billing, lastNameKana: kana } } : sampleCheckout;
-      const placed = await placeOrder(t.db, {
-        cartId: cart.id,
-        checkoutKey: `k-${Math.random()}`,
-        userId: null,
-        locale: "ja",
-        data,
-        paymentMethod: "cvs",
-        fees: cvsFeeLines(world.settings, before, "ja"),
-        shipping: SHIPPING,
-      });
-      const outcome = await registerCvsPayment(world, { id: placed.id }, "ja");
+      const placed = await placeOrder(
+        t.db,
+        {
+          cartId: cart.id,
+          checkoutKey: `k-${Math.random()}`,
+          userId: null,
+          locale: "ja",
+          data,
+          paymentMethod: "cvs",
+          fees: cvsFeeLines(world.settings, before, "ja"),
+          shipping: SHIPPING,
+        },
+        // As the checkout does (PaymentGateway.startWith): the 2Add attempt is begun with the order.
+        (tx, order) => startNewOrderPayment(tx, order, CVS_PAYMENT_START),
+      );
+      const outcome = await registerCvsPayment(world, { id: placed.id }, "ja", placed.started);
       return { orderId: placed.id, cartId: cart.id, productId: product.id, outcome };
     },
     async waitFor(predicate, timeoutMs = 5_000) {

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { customerMessage } from "@/lib/escott";
 import { dictionaryFor } from "@/lib/i18n";
-import { payWithCard } from "@/lib/payments/card/checkout";
+import { cardPaymentStart, payWithCard } from "@/lib/payments/card/checkout";
 import { cardHarnessPerFile, guest } from "@/test/support/card-harness";
 import type { CheckoutContext } from "@/lib/payments/registry";
 
@@ -104,6 +104,46 @@ describe("card checkout without 3-D Secure", () => {
     expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
 
+  it("the first attempt begun with the order (as the checkout does): charged once on it, no second attempt row", async () => {
+    const c = await h.context();
+    const input = await h.newCard("demo");
+    const order = await h.order({ start: cardPaymentStart(c.settings, input) });
+    // Committed with the order: the attempt is the order's live payment before e-SCOTT is called.
+    expect(order.started).toMatchObject({ ok: true, payment: { state: "started", liveOrderId: order.id, amount: order.total, operateId: "1Gathering" } });
+    expect(await h.db.payment.count({ where: { orderId: order.id } })).toBe(1);
+
+    expect(await payWithCard(c, order, input, guest, order.started)).toMatchObject({ kind: "redirect" });
+    const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
+    expect(saved.status).toBe("processing");
+    expect(saved.payments).toMatchObject([{ state: "captured", liveOrderId: order.id }]);
+    expect(await transactionsOf(order.id)).toHaveLength(1);
+
+    // The same checkout submitted again (no new order, nothing begun): no second charge.
+    expect(await payWithCard(c, { ...order, created: false }, await h.newCard("demo"), guest)).toMatchObject({ kind: "redirect" });
+    expect(await transactionsOf(order.id)).toHaveLength(1);
+  });
+
+  it("two tabs of one cart placing orders at once, each attempt begun with its order: one is charged, the other cancelled", async () => {
+    const c = await h.context();
+    const first = await h.order();
+    // The first tab's order was placed without starting; both tabs now submit a new order of the cart at once.
+    await h.db.order.update({ where: { id: first.id }, data: { status: "cancelled", stockReserved: false } });
+    const tab = async (card: "demo" | "visa") => {
+      const input = await h.newCard(card);
+      const order = await h.orderFromCart(first.cartId, null, cardPaymentStart(c.settings, input));
+      return { order, outcome: await payWithCard(c, order, input, guest, order.started) };
+    };
+    const results = await Promise.all([tab("demo"), tab("visa")]);
+    expect(results.map((r) => r.outcome.kind).sort()).toEqual(["failed", "redirect"]);
+    const refused = results.find((r) => r.outcome.kind === "failed")!;
+    expect(refused.order.started?.ok).toBe(false);
+    expect(refused.outcome).toEqual({ kind: "failed", message: dictionaryFor("ja").card.cartBusy });
+    const orders = await h.db.order.findMany({ where: { id: { in: results.map((r) => r.order.id) } }, include: { notes: true } });
+    expect(orders.map((o) => o.status).sort()).toEqual(["cancelled", "processing"]);
+    expect(orders.find((o) => o.status === "cancelled")!.notes.map((n) => n.message)).toContain(dictionaryFor("ja").payment.notes.cartTaken);
+    expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
+  });
+
   it("a timeout leaves the order pending, locked and flagged: no second charge on retry", async () => {
     await h.control("/_control/faults", { mode: "timeout", count: 1, operateId: "1Gathering", afterProcessing: true });
     const order = await h.order();
@@ -133,6 +173,16 @@ describe("card checkout without 3-D Secure", () => {
     const calls = (await h.state()).calls;
     expect(calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
     expect((await h.state()).transactions.filter((t) => t.merchantFree2 === String(second.id))).toHaveLength(0);
+
+    // The same, with the attempt begun in the new order's transaction: refused there, the order still
+    // written and then cancelled, e-SCOTT never called.
+    const input = await h.newCard("visa");
+    const third = await h.orderFromCart(first.cartId, null, cardPaymentStart((await h.context()).settings, input));
+    expect(third.started).toMatchObject({ ok: false, busy: { reason: "unknown" } });
+    expect(await h.db.payment.count({ where: { orderId: third.id } })).toBe(0);
+    expect(await payWithCard(await h.context(), third, input, guest, third.started)).toEqual({ kind: "failed", message: dictionaryFor("ja").payment.cartUnknown });
+    expect((await h.db.order.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("cancelled");
+    expect((await h.state()).calls.filter((call) => call.operateId === "1Gathering")).toHaveLength(1);
   });
 
   it("a rejected token (already used) fails without authorizing", async () => {

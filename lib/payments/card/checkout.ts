@@ -6,7 +6,8 @@ import { OPERATE_ID, RESPONSE_CODE, type CardSource } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt, type Locale } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
-import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
+import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment, type CheckoutPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
+import type { CardSettings } from "@/lib/payments/settings/card";
 import type { CheckoutContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
 import { declineMessage, failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
 import { authorize } from "@/lib/payments/card/authorize";
@@ -18,14 +19,26 @@ import { sealPending } from "@/lib/payments/card/pending";
 
 const NOTES = dictionaryFor("ja").card.notes;
 
-export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
+/**
+ * The attempt a card checkout starts: one live payment per order, 3-D Secure attempts of the same
+ * cart superseded, no second order of the cart charged at once.
+ */
+export function cardPaymentStart(settings: CardSettings, input: CardInput): CheckoutPaymentStart {
+  return {
+    payment: { gateway: "card", operateId: settings.operateId, payType: input.payType, agreement: input.agreement, memberUsed: input.mode === "saved" || input.save },
+    options: { supersedeAwaiting: true, exclusiveCart: true },
+  };
+}
+
+/** `started`: the attempt begun with a new order (PaymentGateway.startWith); else it is started here. */
+export async function payWithCard(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext, started?: StartedPayment): Promise<PayOutcome> {
   const before = order.created ? 0 : await failedAttemptsOfOrder(c.db, order.id);
   // The same order submitted again after its last allowed failure (a retried request).
   if (before >= c.settings.declinesPerOrder) {
     await cancelUnpaidOrder(c.db, order.id, fmt(NOTES.tooManyAttempts, { count: before }));
     return { kind: "failed", message: dictionaryFor(ctx.locale).card.tooManyAttemptsOrder };
   }
-  const outcome = await attemptCardPayment(c, order, input, ctx);
+  const outcome = await attemptCardPayment(c, order, input, ctx, started);
   if (outcome.kind !== "failed") return outcome;
   const failures = await failedAttemptsOfOrder(c.db, order.id);
   return failures > before ? afterFailedAttempt(c, order, outcome, failures, ctx) : outcome;
@@ -42,18 +55,12 @@ async function afterFailedAttempt(c: CardContext, order: PlacedOrderRef, outcome
   return { kind: "failed", message: dictionaryFor(ctx.locale).card.tooManyAttemptsOrder };
 }
 
-async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext): Promise<PayOutcome> {
-  let payment: Awaited<ReturnType<typeof startCheckoutPayment>>;
+async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext, started?: StartedPayment): Promise<PayOutcome> {
+  let payment: CheckoutPayment;
   try {
-    payment = await startCheckoutPayment(c.db, {
-      orderId: order.id,
-      gateway: "card",
-      amount: order.total,
-      operateId: c.settings.operateId,
-      payType: input.payType,
-      agreement: input.agreement,
-      memberUsed: input.mode === "saved" || input.save,
-    }, { supersedeAwaiting: true, exclusiveCart: true });
+    if (started && !started.ok) throw started.busy;
+    const start = cardPaymentStart(c.settings, input);
+    payment = started?.payment ?? (await startCheckoutPayment(c.db, { ...start.payment, orderId: order.id, amount: order.total }, start.options));
   } catch (err) {
     if (err instanceof CartBusyError) {
       await cancelUnpaidOrder(c.db, order.id, dictionaryFor("ja").payment.notes.cartTaken);

@@ -16,7 +16,7 @@ import { registerGateway, type PaymentGateway } from "@/lib/payments/registry";
 import { cardMissing, type CardSettings } from "@/lib/payments/settings/card";
 import { defaultSettings } from "@/lib/payments/settings/store";
 import { cardAttemptsAllowed } from "@/lib/payments/card/card-testing";
-import { payWithCard } from "@/lib/payments/card/checkout";
+import { cardPaymentStart, payWithCard } from "@/lib/payments/card/checkout";
 import type { CardClientData } from "@/lib/payments/card/client-data";
 import { isEmailVerified } from "@/lib/auth/email-verification";
 import { loadCardContext } from "@/lib/payments/card/context";
@@ -76,11 +76,15 @@ export const cardGateway: PaymentGateway<CardInput> = {
     const settings = await gatewaySettings("card");
     return parseCardPayload(raw, settings, await memberState(settings, ctx.userId));
   },
-  async pay(order, input, ctx) {
+  async startWith(input) {
+    const settings = await gatewaySettings("card");
+    return cardClient(settings) ? cardPaymentStart(settings, input) : null;
+  },
+  async pay(order, input, ctx, started) {
     const c = await loadCardContext();
     if (!c) return { kind: "failed", message: dictionaryFor(ctx.locale).payment.failed };
     // The checkout form loads the order page in full afterwards (fresh header, emptied cart).
-    return payWithCard(c, order, input, ctx);
+    return payWithCard(c, order, input, ctx, started);
   },
   async orderView(order, locale) {
     return cardOrderView(order, locale);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartView } from "@/lib/cart/store";
+import { randomUUID } from "node:crypto";
+import { addItem, cartView } from "@/lib/cart/store";
+import { dictionaryFor } from "@/lib/i18n";
+import { placeOrder } from "@/lib/orders/place";
+import { CVS_PAYMENT_START, registerCvsPayment } from "@/lib/payments/cvs/checkout";
+import { startNewOrderPayment } from "@/lib/payments/payments";
 import { jstDate } from "@/lib/escott";
+import { sampleCheckout } from "@/test/support/db";
 import { SHIPPING, startCvsWorld, type CvsWorld } from "@/test/support/cvs-harness";
 
 let w: CvsWorld;
@@ -50,9 +56,27 @@ describe("placing a convenience-store order (2Add)", () => {
 
   it("a second submit of the same order returns the same payment page without registering again", async () => {
     const { orderId, outcome } = await w.order();
-    const again = await (await import("@/lib/payments/cvs/checkout")).registerCvsPayment(w.deps, { id: orderId }, "ja");
+    const again = await registerCvsPayment(w.deps, { id: orderId }, "ja");
     expect(again).toEqual(outcome);
     expect(await w.t.db.payment.count({ where: { orderId } })).toBe(1);
+  });
+
+  it("a new order of a cart whose other order's outcome is unknown is refused with the order: cancelled, nothing registered", async () => {
+    const first = await w.order();
+    await w.t.db.payment.updateMany({ where: { orderId: first.orderId }, data: { state: "unknown" } });
+    await addItem(w.t.db, first.cartId, first.productId, 1);
+    const registered = (await w.control<{ cvs: unknown[] }>("/_control/state", undefined, "GET")).json.cvs.length;
+
+    const placed = await placeOrder(
+      w.t.db,
+      { cartId: first.cartId, checkoutKey: randomUUID(), userId: null, locale: "ja", data: sampleCheckout, paymentMethod: "cvs", shipping: SHIPPING },
+      (tx, order) => startNewOrderPayment(tx, order, CVS_PAYMENT_START),
+    );
+    expect(placed.started).toMatchObject({ ok: false, busy: { reason: "unknown" } });
+    expect(await registerCvsPayment(w.deps, { id: placed.id }, "ja", placed.started)).toEqual({ kind: "failed", message: dictionaryFor("ja").payment.cartUnknown });
+    expect((await w.t.db.order.findUniqueOrThrow({ where: { id: placed.id } })).status).toBe("cancelled");
+    expect(await w.t.db.payment.count({ where: { orderId: placed.id } })).toBe(0);
+    expect((await w.control<{ cvs: unknown[] }>("/_control/state", undefined, "GET")).json.cvs).toHaveLength(registered);
   });
 
   it("no fee line when the table gives 0 yen", async () => {

@@ -7,7 +7,7 @@ import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
-import { CartBusyError, cancelUnpaidOrder, failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment } from "@/lib/payments/payments";
+import { CartBusyError, cancelUnpaidOrder, failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
@@ -25,14 +25,18 @@ export function orderPagePath(order: { id: number; accessKey: string }): string 
   return `/order/${order.id}?key=${encodeURIComponent(order.accessKey)}`;
 }
 
-export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, shopperLocale: Locale): Promise<PayOutcome> {
+/** The attempt a convenience-store checkout starts (2Add); the cart's other orders only block it while one's outcome is unknown. */
+export const CVS_PAYMENT_START: CheckoutPaymentStart = { payment: { gateway: "cvs", operateId: OPERATE_ID.cvsAdd }, options: {} };
+
+/** `started`: the attempt begun with a new order (PaymentGateway.startWith); else it is started here. */
+export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, shopperLocale: Locale, started?: StartedPayment): Promise<PayOutcome> {
   const { db, client, settings } = deps;
   const failed = (message: string): PayOutcome => ({ kind: "failed", message });
   const order = await db.order.findUnique({ where: { id: ref.id }, include: { items: { orderBy: { id: "asc" } } } });
   if (!order) return failed(PAYMENT_FAILED_MESSAGE[shopperLocale]);
 
   // A second submit of the same checkout (double click, retried request) finds the first registration.
-  const live = await livePayment(db, order.id);
+  const live = started ? null : await livePayment(db, order.id);
   if (live) return resume(deps, order, live, shopperLocale);
   if (!client) {
     if (order.status === "pending") await changeOrderStatus(db, order.id, "failed", { note: NOTES.notConfigured, customerVisible: false, expectFrom: ["pending"] });
@@ -41,8 +45,9 @@ export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, 
 
   let payment: Payment;
   try {
+    if (started && !started.ok) throw started.busy;
     // A failed earlier attempt of this order goes back to pending (taking its stock again) first.
-    payment = await startCheckoutPayment(db, { orderId: order.id, gateway: "cvs", amount: order.total, operateId: OPERATE_ID.cvsAdd });
+    payment = started?.payment ?? (await startCheckoutPayment(db, { ...CVS_PAYMENT_START.payment, orderId: order.id, amount: order.total }, CVS_PAYMENT_START.options));
   } catch (err) {
     if (err instanceof CartBusyError) {
       await cancelUnpaidOrder(db, order.id, dictionaryFor("ja").payment.notes.cartTaken);

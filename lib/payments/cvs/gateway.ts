@@ -3,7 +3,7 @@ import "server-only";
 // Importing this module registers it.
 import { loadCvsContext } from "@/lib/payments/cvs/context";
 import { cvsFeeAmount, cvsFeeLines } from "@/lib/payments/cvs/fee";
-import { registerCvsPayment } from "@/lib/payments/cvs/checkout";
+import { CVS_PAYMENT_START, registerCvsPayment } from "@/lib/payments/cvs/checkout";
 import { cvsAdminView } from "@/lib/payments/cvs/admin-view";
 import { notificationEndpoint } from "@/lib/payments/cvs/notification";
 import { cvsStatusChangeBlock, runCvsOperation } from "@/lib/payments/cvs/operations";
@@ -49,8 +49,11 @@ export const cvsGateway: PaymentGateway<Record<string, never>> = {
   async parseInput() {
     return { ok: true, value: {} };
   },
-  async pay(order, _input, ctx) {
-    return registerCvsPayment(await loadCvsContext(), order, ctx.locale);
+  async startWith() {
+    return (await loadCvsContext()).client ? CVS_PAYMENT_START : null;
+  },
+  async pay(order, _input, ctx, started) {
+    return registerCvsPayment(await loadCvsContext(), order, ctx.locale, started);
   },
   async orderView(order, locale) {
     return cvsOrderView(db(), order, locale, new Date());

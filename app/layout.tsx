@@ -8,7 +8,7 @@ import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
 import { currentCartView } from "@/lib/cart/current";
 import { env, isDemoEnvironment } from "@/lib/env";
-import { shellDictionary } from "@/lib/i18n/client-payload";
+import { clientGroups } from "@/lib/i18n/client-payload";
 import { getDictionary } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <I18nProvider locale={locale} dict={shellDictionary(dict)}>
+        <I18nProvider locale={locale} dict={clientGroups(dict, "")}>
           {isDemoEnvironment(env()) && <DemoBanner text={dict.demo.banner} />}
           <SiteHeader shopName={shopName} dict={dict} locale={locale} user={user} cartCount={cart.totals.itemCount} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

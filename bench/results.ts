@@ -113,10 +113,10 @@ function renderNotifications(lines: string[], n: NotificationRun): void {
 
 function renderPages(lines: string[], pages: NonNullable<BenchReport["pages"]>): void {
   lines.push("**JavaScript per page** (gzip, scripts in the HTML)", "");
-  lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | | HTML server ms (one request) | statements |");
-  lines.push("|---|---|---|---|---|---|---|---|---|");
+  lines.push("| page | path | scripts | raw KB | gzip KB | budget KB | | HTML KB (gzip) | HTML server ms (one request) | statements |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|");
   for (const p of pages.pages) {
-    lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${ms(p.serverMs)} | ${p.statements} |`);
+    lines.push(`| ${p.name} | \`${p.path}\` | ${p.scripts} | ${kb(p.rawBytes)} | ${kb(p.gzipBytes)} | ${kb(p.budgetBytes)} | ${p.pass ? "pass" : "**fail**"} | ${kb(p.htmlBytes)} (${kb(p.htmlGzipBytes)}) | ${ms(p.serverMs)} | ${p.statements} |`);
   }
   lines.push("", `/favicon.ico answers ${pages.favicon}.`, "");
 }

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import Link from "next/link";
-import { PaymentTextsProvider } from "@/components/i18n-provider";
+import { DictionaryGroups } from "@/components/i18n-provider";
 import { requireAdmin } from "@/lib/auth/session";
-import { paymentGroups } from "@/lib/i18n/client-payload";
+import { clientGroups } from "@/lib/i18n/client-payload";
 import { getDictionary } from "@/lib/i18n/server";
 import { REQUEST_PATH_HEADER, requestPathUnder } from "@/lib/security/request-path";
 
@@ -36,8 +36,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         ))}
       </nav>
       <div className="min-w-0">
-        {/* The card and payment settings forms, saved-card deletion and payment operations read dict.card/cvs. */}
-        <PaymentTextsProvider groups={paymentGroups(dict)}>{children}</PaymentTextsProvider>
+        {/* The admin forms' texts (lib/i18n/client-payload.ts). */}
+        <DictionaryGroups groups={clientGroups(dict, "admin")}>{children}</DictionaryGroups>
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
-import { PaymentTextsProvider } from "@/components/i18n-provider";
-import { paymentGroups } from "@/lib/i18n/client-payload";
+import { DictionaryGroups } from "@/components/i18n-provider";
+import { clientGroups } from "@/lib/i18n/client-payload";
 import { getDictionary } from "@/lib/i18n/server";
 
-// The checkout's card and convenience-store fields read dict.card and dict.cvs (lib/i18n/client-payload.ts).
+// The checkout form, its payment fields and the final confirmation read these groups on the client (lib/i18n/client-payload.ts).
 export default async function CheckoutLayout({ children }: { children: React.ReactNode }) {
   const { dict } = await getDictionary();
-  return <PaymentTextsProvider groups={paymentGroups(dict)}>{children}</PaymentTextsProvider>;
+  return <DictionaryGroups groups={clientGroups(dict, "checkout")}>{children}</DictionaryGroups>;
 }

@@ -1,9 +1,9 @@
-import { PaymentTextsProvider } from "@/components/i18n-provider";
-import { paymentGroups } from "@/lib/i18n/client-payload";
+import { DictionaryGroups } from "@/components/i18n-provider";
+import { clientGroups } from "@/lib/i18n/client-payload";
 import { getDictionary } from "@/lib/i18n/server";
 
-// The saved-card forms read dict.card (lib/i18n/client-payload.ts).
+// The saved-card forms read these groups on the client (lib/i18n/client-payload.ts).
 export default async function AccountCardLayout({ children }: { children: React.ReactNode }) {
   const { dict } = await getDictionary();
-  return <PaymentTextsProvider groups={paymentGroups(dict)}>{children}</PaymentTextsProvider>;
+  return <DictionaryGroups groups={clientGroups(dict, "account/card")}>{children}</DictionaryGroups>;
 }

@@ -295,6 +295,17 @@ export async function startNewOrderPayment(tx: Tx, order: { id: number; total: n
   }
 }
 
+/**
+ * The checkout's attempt for `order`: the one begun with the order (startNewOrderPayment), else one
+ * started now (a repeated submit: startCheckoutPayment). A cart that refused it throws CartBusyError
+ * either way, so each gateway handles one outcome.
+ */
+export async function checkoutAttempt(db: Db, order: { id: number; total: number }, start: CheckoutPaymentStart, started?: StartedPayment): Promise<CheckoutPayment> {
+  if (!started) return startCheckoutPayment(db, { ...start.payment, orderId: order.id, amount: order.total }, start.options);
+  if (!started.ok) throw started.busy;
+  return started.payment;
+}
+
 async function startInTransaction(tx: Tx, order: { id: number; status: string; stockReserved: boolean; cartId: string | null }, input: StartPaymentInput, options: CheckoutPaymentOptions): Promise<CheckoutPayment> {
   if (options.supersedeAwaiting) {
     const sameCart = options.exclusiveCart && order.cartId ? [{ order: { cartId: order.cartId } }] : [];

@@ -1,12 +1,12 @@
 // Card checkout (docs/escott-protocol.md §3.2, §4, §6.3, §8.2): 1TokenSearch → saved-card steps → 3-D Secure
-// hand-off or authorization. Exactly once: the order's single live Payment (startCheckoutPayment)
+// hand-off or authorization. Exactly once: the order's single live Payment (checkoutAttempt)
 // is taken before anything is sent, so a double submit, a second tab or a retried request waits
 // for the first attempt's result instead of charging again.
 import { OPERATE_ID, RESPONSE_CODE, type CardSource } from "@/lib/escott";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { dictionaryFor, fmt, type Locale } from "@/lib/i18n";
 import { writePaymentLog } from "@/lib/payments/payment-log";
-import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment, type CheckoutPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
+import { awaitThreeDS, CartBusyError, cancelUnpaidOrder, checkoutAttempt, livePayment, PaymentConflictError, succeedPayment, type CheckoutPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
 import type { CardSettings } from "@/lib/payments/settings/card";
 import type { CheckoutContext, PayOutcome, PlacedOrderRef } from "@/lib/payments/registry";
 import { declineMessage, failAttempt, failureNote, thankYouPath, type AttemptResult } from "@/lib/payments/card/attempt";
@@ -58,9 +58,7 @@ async function afterFailedAttempt(c: CardContext, order: PlacedOrderRef, outcome
 async function attemptCardPayment(c: CardContext, order: PlacedOrderRef, input: CardInput, ctx: CheckoutContext, started?: StartedPayment): Promise<PayOutcome> {
   let payment: CheckoutPayment;
   try {
-    if (started && !started.ok) throw started.busy;
-    const start = cardPaymentStart(c.settings, input);
-    payment = started?.payment ?? (await startCheckoutPayment(c.db, { ...start.payment, orderId: order.id, amount: order.total }, start.options));
+    payment = await checkoutAttempt(c.db, order, cardPaymentStart(c.settings, input), started);
   } catch (err) {
     if (err instanceof CartBusyError) {
       await cancelUnpaidOrder(c.db, order.id, dictionaryFor("ja").payment.notes.cartTaken);

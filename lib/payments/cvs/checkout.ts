@@ -7,7 +7,7 @@ import { queueOrderReceivedMail } from "@/lib/mail/order-mails";
 import { changeOrderStatus } from "@/lib/orders/transition";
 import type { CvsContext } from "@/lib/payments/cvs/context";
 import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
-import { CartBusyError, cancelUnpaidOrder, failPayment, livePayment, PaymentConflictError, startCheckoutPayment, succeedPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
+import { CartBusyError, cancelUnpaidOrder, checkoutAttempt, failPayment, livePayment, PaymentConflictError, succeedPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
 
 const NOTES = dictionaryFor("ja").cvs.notes;
@@ -45,9 +45,8 @@ export async function registerCvsPayment(deps: CvsContext, ref: { id: number }, 
 
   let payment: Payment;
   try {
-    if (started && !started.ok) throw started.busy;
     // A failed earlier attempt of this order goes back to pending (taking its stock again) first.
-    payment = started?.payment ?? (await startCheckoutPayment(db, { ...CVS_PAYMENT_START.payment, orderId: order.id, amount: order.total }, CVS_PAYMENT_START.options));
+    payment = await checkoutAttempt(db, order, CVS_PAYMENT_START, started);
   } catch (err) {
     if (err instanceof CartBusyError) {
       await cancelUnpaidOrder(db, order.id, dictionaryFor("ja").payment.notes.cartTaken);

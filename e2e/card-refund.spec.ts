@@ -78,7 +78,7 @@ test("a refund request sent again (double submit, replay) or by a customer refun
   // The admin's own request again: the amount it was computed from is gone, so it is refused as stale.
   const again = await replay(adminContext);
   expect(again.status()).toBe(200);
-  expect(await again.text()).toContain("card.opStale");
+  expect(await again.text()).toContain("cardAdmin.opStale");
 
   const customerContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   await register(await customerContext.newPage(), uniqueEmail("refund-attacker"), "customer password");

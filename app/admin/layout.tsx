@@ -19,10 +19,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/payments", label: dict.admin.paymentSettings },
     { href: "/admin/shop/shipping", label: dict.shipping.navSettings },
     { href: "/admin/shop/delivery", label: dict.delivery.navSettings },
-    { href: "/admin/payments/log", label: dict.card.navPaymentLog },
+    { href: "/admin/payments/log", label: dict.cardAdmin.navPaymentLog },
     { href: "/admin/shop/invoice", label: dict.receipts.nav },
-    { href: "/admin/users", label: dict.card.navUsers },
-    { href: "/admin/outbox", label: dict.cvs.outboxTitle },
+    { href: "/admin/users", label: dict.cardAdmin.navUsers },
+    { href: "/admin/outbox", label: dict.cvsAdmin.outboxTitle },
     { href: "/admin/security", label: dict.twoFactor.nav },
   ];
   return (

@@ -14,11 +14,11 @@ export function AdminDeleteCardForm({ userId }: { userId: string }) {
     <form action={action} className="space-y-3" data-testid="admin-delete-card">
       <input type="hidden" name="userId" value={userId} />
       <Notice tone="warning" role="note" className="text-sm">
-        {dict.card.adminDeleteWarning}
+        {dict.cardAdmin.adminDeleteWarning}
       </Notice>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="confirm" className="size-4" required />
-        {dict.card.adminDeleteConfirm}
+        {dict.cardAdmin.adminDeleteConfirm}
       </label>
       <SubmitButton pending={pending} pendingLabel={dict.card.deleting} variant="danger">
         {dict.card.deleteButton}

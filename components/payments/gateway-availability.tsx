@@ -24,11 +24,11 @@ export function GatewayAvailability({ reasons, dict }: { /** Why it is not offer
 
 /**
  * The top of a gateway's settings page: a way back to the payment settings, the gateway's title
- * and intro (its dictionary group's settingsTitle, settingsIntro), and whether it is offered at
+ * and intro (its admin dictionary group's settingsTitle, settingsIntro: cardAdmin, cvsAdmin), and whether it is offered at
  * checkout (statusTitle; the box is `${gateway}-availability`, its heading `${gateway}-availability-title`).
  */
 export function GatewaySettingsHeader({ gateway, backLabel, reasons, dict }: { gateway: "card" | "cvs"; backLabel: string; reasons: readonly MessageRef[]; dict: Dictionary }) {
-  const text = dict[gateway];
+  const text = dict[`${gateway}Admin`];
   const testId = `${gateway}-availability`;
   return (
     <>

@@ -2,6 +2,8 @@ import type { ja } from "@/lib/i18n/ja";
 import { authEn } from "@/lib/i18n/parts/auth.en";
 import { cardEn } from "@/lib/i18n/parts/card.en";
 import { cvsEn } from "@/lib/i18n/parts/cvs.en";
+import { cardAdminEn } from "@/lib/i18n/parts/card-admin.en";
+import { cvsAdminEn } from "@/lib/i18n/parts/cvs-admin.en";
 import { receiptsEn } from "@/lib/i18n/parts/receipts.en";
 import { deliveryEn } from "@/lib/i18n/parts/delivery.en";
 import { shippingEn } from "@/lib/i18n/parts/shipping.en";
@@ -17,6 +19,8 @@ export const en: Dictionary = {
   auth: authEn,
   card: cardEn,
   cvs: cvsEn,
+  cardAdmin: cardAdminEn,
+  cvsAdmin: cvsAdminEn,
   receipts: receiptsEn,
   delivery: deliveryEn,
   shop: shopEn,

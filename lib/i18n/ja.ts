@@ -3,6 +3,8 @@
 import { authJa } from "@/lib/i18n/parts/auth.ja";
 import { cardJa } from "@/lib/i18n/parts/card.ja";
 import { cvsJa } from "@/lib/i18n/parts/cvs.ja";
+import { cardAdminJa } from "@/lib/i18n/parts/card-admin.ja";
+import { cvsAdminJa } from "@/lib/i18n/parts/cvs-admin.ja";
 import { receiptsJa } from "@/lib/i18n/parts/receipts.ja";
 import { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
 import { shippingJa } from "@/lib/i18n/parts/shipping.ja";
@@ -15,6 +17,8 @@ export const ja = {
   auth: authJa,
   card: cardJa,
   cvs: cvsJa,
+  cardAdmin: cardAdminJa,
+  cvsAdmin: cvsAdminJa,
   receipts: receiptsJa,
   delivery: deliveryJa,
   shop: shopJa,

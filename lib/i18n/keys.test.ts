@@ -39,7 +39,7 @@ describe("dictionaries", () => {
 
 describe("isMessageRef", () => {
   it("accepts the dictionary's top-level string leaves, and PARAM_KEYS with a number", () => {
-    for (const key of ["card.opStale", "errors.generic", "cvs.opFailed", "payment.threeDSFailed", "status.on-hold", "errors.tooLong:1000"]) {
+    for (const key of ["cardAdmin.opStale", "errors.generic", "cvsAdmin.opFailed", "payment.threeDSFailed", "status.on-hold", "errors.tooLong:1000"]) {
       expect(isMessageRef(key), key).toBe(true);
     }
   });
@@ -47,7 +47,7 @@ describe("isMessageRef", () => {
   it("refuses anything else", () => {
     const refused: unknown[] = [
       "card.opStal", // misspelt
-      "card.notes", // a nested group, not a string
+      "cardAdmin.notes", // a nested group, not a string
       "payment.notes.retrying", // nested paths are not message keys
       "errors.required:5", // no {max} to fill
       "errors.tooLong:", // parameter missing
@@ -66,7 +66,7 @@ describe("isMessageRef", () => {
   });
 
   it("toMessageRef falls back to the generic error, errorText shows it", () => {
-    expect(toMessageRef("card.opStale")).toBe("card.opStale");
+    expect(toMessageRef("cardAdmin.opStale")).toBe("cardAdmin.opStale");
     expect(toMessageRef("nope")).toBe("errors.generic");
     expect(toMessageRef(undefined, "payment.failed")).toBe("payment.failed");
     expect(errorText(ja, toMessageRef("Invalid input"))).toBe(ja.errors.generic);
@@ -120,12 +120,12 @@ describe("message keys in the source", () => {
 
 describe("types", () => {
   it("MessageRef is the dictionary's keys, nothing else", () => {
-    expectTypeOf<"card.opStale">().toExtend<MessageKey>();
+    expectTypeOf<"cardAdmin.opStale">().toExtend<MessageKey>();
     expectTypeOf<"errors.tooLong:1000">().toExtend<MessageRef>();
     expectTypeOf<`errors.tooLong:${number}`>().toExtend<MessageRef>();
     expectTypeOf<"card.opStal">().not.toExtend<MessageRef>();
     expectTypeOf<"errors.required:5">().not.toExtend<MessageRef>();
-    expectTypeOf<"card.notes">().not.toExtend<MessageRef>();
+    expectTypeOf<"cardAdmin.notes">().not.toExtend<MessageRef>();
     expectTypeOf<string>().not.toExtend<MessageRef>();
     expectTypeOf(msg("settings.saved")).toEqualTypeOf<"settings.saved">();
     expectTypeOf<MessageKeys<"card.saved" | "card.deleted">>().toEqualTypeOf<"card.saved" | "card.deleted">();
@@ -139,10 +139,10 @@ describe("types", () => {
     expect(errorText(dict, "errors.required:5")).toBe(ja.errors.required);
     // @ts-expect-error -- msg() checks zod's message strings the same way
     expect(msg("errors.requird")).toBe("errors.requird");
-    const untyped: string = "card.opStale";
+    const untyped: string = "cardAdmin.opStale";
     // @ts-expect-error -- untyped data must go through isMessageRef()/toMessageRef()
     errorText(dict, untyped);
-    if (isMessageRef(untyped)) expect(errorText(dict, untyped)).toBe(ja.card.opStale);
+    if (isMessageRef(untyped)) expect(errorText(dict, untyped)).toBe(ja.cardAdmin.opStale);
   });
 });
 

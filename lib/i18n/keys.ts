@@ -5,7 +5,7 @@ import { ja } from "@/lib/i18n/ja";
 
 type Ja = typeof ja;
 
-/** "card.opStale", "errors.required", … — every top-level group's string leaf. */
+/** "cardAdmin.opStale", "errors.required", … — every top-level group's string leaf. */
 export type MessageKey = {
   [G in keyof Ja & string]: { [N in keyof Ja[G] & string]: Ja[G][N] extends string ? `${G}.${N}` : never }[keyof Ja[G] & string];
 }[keyof Ja & string];

@@ -313,7 +313,7 @@ async function startInTransaction(tx: Tx, order: { id: number; status: string; s
     const waiting = await tx.payment.findMany({ where: { gateway: input.gateway, state: "awaiting_3ds", OR: [{ orderId: order.id }, ...sameCart] } });
     for (const w of waiting) {
       if (!(await moved(tx, w, "supersede", { lastCodes: "SUPERSEDED", pendingData: null }))) continue;
-      const note = fmt(dictionaryFor("ja").card.notes.threeDSSuperseded, { code: w.transactionCode });
+      const note = fmt(dictionaryFor("ja").cardAdmin.notes.threeDSSuperseded, { code: w.transactionCode });
       const other = w.orderId !== order.id ? await tx.order.findUniqueOrThrow({ where: { id: w.orderId }, select: { status: true, stockReserved: true } }) : null;
       if (other?.status === "pending") await transitionOrder(tx, w.orderId, "failed", { note, customerVisible: false, current: other });
       else await addOrderNote(tx, w.orderId, note);

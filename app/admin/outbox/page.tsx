@@ -12,13 +12,13 @@ import { listOutbox, outboxOrderFilter } from "@/lib/mail/outbox-queries";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
-  return { title: (await getDictionary()).dict.cvs.outboxTitle };
+  return { title: (await getDictionary()).dict.cvsAdmin.outboxTitle };
 }
 
 export default async function OutboxPage({ searchParams }: PageProps<"/admin/outbox">) {
   await requireAdmin("/admin/outbox");
   const [{ locale, dict }, query] = await Promise.all([getDictionary(), searchParams]);
-  const t = dict.cvs;
+  const t = dict.cvsAdmin;
   const orderId = outboxOrderFilter(query.order);
   const { messages, page, pages } = await listOutbox({ orderId, page: Number(query.page) || 1 });
   const kinds: Record<string, string> = { order_received: t.kindOrderReceived, payment_received: t.kindPaymentReceived };

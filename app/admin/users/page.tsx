@@ -11,7 +11,7 @@ import { getDictionary } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
-  return { title: (await getDictionary()).dict.card.usersTitle };
+  return { title: (await getDictionary()).dict.cardAdmin.usersTitle };
 }
 
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
@@ -19,7 +19,7 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   const [{ locale, dict }, query] = await Promise.all([getDictionary(), searchParams]);
   const q = userSearchTerm(query.q);
   const { users, page, pages } = await listUsers({ q, page: Number(query.page) || 1 });
-  const t = dict.card;
+  const t = dict.cardAdmin;
   return (
     <div className="space-y-4">
       <PageHeader title={t.usersTitle} />

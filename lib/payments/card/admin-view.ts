@@ -15,7 +15,7 @@ import { PENDING_KIND } from "@/lib/payments/card/registration-pending";
 import { REFUND_REASON_MAX } from "@/lib/payments/card/refund";
 
 export function cardStateLabel(dict: Dictionary, state: string): string {
-  const label = dict.card[`state_${state}` as keyof Dictionary["card"]];
+  const label = dict.cardAdmin[`state_${state}` as keyof Dictionary["cardAdmin"]];
   return typeof label === "string" ? label : state;
 }
 
@@ -29,7 +29,7 @@ function transactionIdOf(response: string | null): string | null {
 }
 
 function operationView(dict: Dictionary, op: CardOperation, payment: Payment): OperationView {
-  const t = dict.card;
+  const t = dict.cardAdmin;
   const fields: OperationView["fields"] = [];
   if (op === "change" || op === "reauth") fields.push({ name: "amount", label: t.newAmount, kind: "yen", defaultValue: payment.amount });
   if (op === "markPaid" || op === "markFailed") fields.push({ name: "note", label: t.resolutionNote, kind: "text", required: true });
@@ -61,7 +61,7 @@ export async function cardAdminView(db: Db, order: OrderSummary, locale: Locale,
   const payments = await db.payment.findMany({ where: { orderId: order.id, gateway: "card" }, orderBy: { createdAt: "desc" } });
   if (payments.length === 0) return null;
   const dict = dictionaryFor(locale);
-  const t = dict.card;
+  const t = dict.cardAdmin;
   const p = payments.find((x) => x.liveOrderId === order.id) ?? payments[0]!;
   const logs = await db.paymentLog.findMany({
     where: { gateway: "card", kind: { not: PENDING_KIND }, OR: [{ orderId: order.id }, { transactionCode: { in: payments.map((x) => x.transactionCode) } }] },

@@ -6,7 +6,7 @@ import { dictionaryFor, fmt, type MessageKeys } from "@/lib/i18n";
 import { failPayment, markPaymentUnknown } from "@/lib/payments/payments";
 import type { CardContext } from "@/lib/payments/card/context";
 
-const NOTES = dictionaryFor("ja").card.notes;
+const NOTES = dictionaryFor("ja").cardAdmin.notes;
 
 export type AttemptResult =
   | { kind: "paid" }

@@ -7,7 +7,7 @@ import { succeedPayment, type KnownPayment } from "@/lib/payments/payments";
 import { declineMessage, failAttempt, failureNote, isDefiniteFailure, unknownAttempt, type AttemptResult } from "@/lib/payments/card/attempt";
 import type { CardContext } from "@/lib/payments/card/context";
 
-const NOTES = dictionaryFor("ja").card.notes;
+const NOTES = dictionaryFor("ja").cardAdmin.notes;
 
 export interface AuthorizeInput {
   source: CardSource;

@@ -17,7 +17,7 @@ import type { CardInput } from "@/lib/payments/card/input";
 import { registeredCardSource, savedCardSource } from "@/lib/payments/card/member-steps";
 import { sealPending } from "@/lib/payments/card/pending";
 
-const NOTES = dictionaryFor("ja").card.notes;
+const NOTES = dictionaryFor("ja").cardAdmin.notes;
 
 /**
  * The attempt a card checkout starts: one live payment per order, 3-D Secure attempts of the same

@@ -14,7 +14,7 @@ export interface AbandonedReport {
 }
 
 export async function settleAbandonedAttempts(db: Db, now: Date, staleMs: number): Promise<AbandonedReport> {
-  const notes = dictionaryFor("ja").card.notes;
+  const notes = dictionaryFor("ja").cardAdmin.notes;
   const before = new Date(now.getTime() - staleMs);
   const minutes = Math.round(staleMs / 60_000);
   const stale = await db.payment.findMany({

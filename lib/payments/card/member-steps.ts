@@ -8,7 +8,7 @@ import { failAttempt, failureNote, type AttemptResult } from "@/lib/payments/car
 import type { CardContext } from "@/lib/payments/card/context";
 import { cardSummary, findMember, memberKey, saveMember, updateMemberCard } from "@/lib/payments/card/member-store";
 
-const NOTES = dictionaryFor("ja").card.notes;
+const NOTES = dictionaryFor("ja").cardAdmin.notes;
 
 export type SourceResult = { ok: true; source: CardSource } | { ok: false; result: AttemptResult };
 

@@ -24,11 +24,11 @@ const emuTx = async (orderId: number) => (await h.state()).transactions.find((t)
 describe("card operations", () => {
   it("売上計上 then 取消: the captured order becomes refunded and its stock returns", async () => {
     const order = await paidOrder();
-    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "cardAdmin.captured" });
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("captured");
     expect((await emuTx(order.id))?.status).toBe("SALES");
 
-    expect(await run(order.id, { operation: "void" })).toEqual({ ok: true, message: "card.voided" });
+    expect(await run(order.id, { operation: "void" })).toEqual({ ok: true, message: "cardAdmin.voided" });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { notes: true, payments: true } });
     expect(saved.status).toBe("refunded");
     expect(saved.payments[0]).toMatchObject({ state: "voided", liveOrderId: null });
@@ -42,7 +42,7 @@ describe("card operations", () => {
     const order = await paidOrder({ card: "slow" });
     const results = await Promise.all([run(order.id, { operation: "capture" }), run(order.id, { operation: "void" })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: "card.opBusy" });
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: "cardAdmin.opBusy" });
     const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
     const remote = (await emuTx(order.id))?.status;
     expect({ local: payment.state, remote }).toEqual(results[0]!.ok ? { local: "captured", remote: "SALES" } : { local: "voided", remote: "CANCEL" });
@@ -56,9 +56,9 @@ describe("card operations", () => {
     const order = await paidOrder();
     const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
     await h.db.payment.update({ where: { id: payment.id }, data: { operation: "capture:dead", operationAt: new Date() } });
-    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "card.opBusy" });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "cardAdmin.opBusy" });
     await h.db.payment.update({ where: { id: payment.id }, data: { operationAt: new Date(Date.now() - 3 * 60_000) } });
-    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "cardAdmin.captured" });
   });
 
   it("取消 of an authorization cancels the order", async () => {
@@ -69,8 +69,8 @@ describe("card operations", () => {
 
   it("the status form cannot cancel or refund a live card payment by hand: the 取消 operation must", async () => {
     const order = await paidOrder();
-    expect(await cardStatusChangeBlock(h.db, order.id, "cancelled")).toBe("card.useVoidOperation");
-    expect(await cardStatusChangeBlock(h.db, order.id, "refunded")).toBe("card.useVoidOperation");
+    expect(await cardStatusChangeBlock(h.db, order.id, "cancelled")).toBe("cardAdmin.useVoidOperation");
+    expect(await cardStatusChangeBlock(h.db, order.id, "refunded")).toBe("cardAdmin.useVoidOperation");
     expect(await cardStatusChangeBlock(h.db, order.id, "completed")).toBeNull();
     expect((await run(order.id, { operation: "void" })).ok).toBe(true);
     // Voided at e-SCOTT: nothing left that a status change could leave standing.
@@ -79,19 +79,19 @@ describe("card operations", () => {
 
   it("利用額変更 needs a different amount and updates the order total; 再オーソリ too", async () => {
     const order = await paidOrder();
-    expect(await run(order.id, { operation: "change", amount: order.total })).toEqual({ ok: false, message: "card.amountUnchanged" });
-    expect(await run(order.id, { operation: "change", amount: 0 })).toEqual({ ok: false, message: "card.amountInvalid" });
-    expect(await run(order.id, { operation: "change", amount: 3000 })).toEqual({ ok: true, message: "card.amountChanged" });
+    expect(await run(order.id, { operation: "change", amount: order.total })).toEqual({ ok: false, message: "cardAdmin.amountUnchanged" });
+    expect(await run(order.id, { operation: "change", amount: 0 })).toEqual({ ok: false, message: "cardAdmin.amountInvalid" });
+    expect(await run(order.id, { operation: "change", amount: 3000 })).toEqual({ ok: true, message: "cardAdmin.amountChanged" });
     expect((await h.db.order.findUniqueOrThrow({ where: { id: order.id } })).total).toBe(3000);
     expect((await emuTx(order.id))?.amount).toBe(3000);
-    expect(await run(order.id, { operation: "reauth", amount: 2500 })).toEqual({ ok: true, message: "card.reauthorized" });
+    expect(await run(order.id, { operation: "reauth", amount: 2500 })).toEqual({ ok: true, message: "cardAdmin.reauthorized" });
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).amount).toBe(2500);
     expect((await emuTx(order.id))?.operateIds).toContain("1ReAuth");
   });
 
   it("取引照会 reports the transaction as e-SCOTT sees it", async () => {
     const order = await paidOrder();
-    expect(await run(order.id, { operation: "search" })).toEqual({ ok: true, message: "card.searchResult", values: { amount: String(order.total), salesDate: "-", status: "AUTH" } });
+    expect(await run(order.id, { operation: "search" })).toEqual({ ok: true, message: "cardAdmin.searchResult", values: { amount: String(order.total), salesDate: "-", status: "AUTH" } });
   });
 
   it("offers only what the state allows, refuses stale pages, and nothing after 60 days", async () => {
@@ -99,12 +99,12 @@ describe("card operations", () => {
     const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
     const placed = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(availableOperations(payment, placed, new Date())).toEqual(["capture", "void", "change", "reauth", "search"]);
-    expect(await runCardOperation(await h.context(), order.id, { operation: "capture", expectedState: "captured" }, "a")).toEqual({ ok: false, message: "card.opStale" });
+    expect(await runCardOperation(await h.context(), order.id, { operation: "capture", expectedState: "captured" }, "a")).toEqual({ ok: false, message: "cardAdmin.opStale" });
 
     await h.db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 61 * 24 * 60 * 60 * 1000) } });
     const old = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(availableOperations(payment, old, new Date())).toEqual(["search"]);
-    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "card.opExpiredWindow" });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: false, message: "cardAdmin.opExpiredWindow" });
     expect((await emuTx(order.id))?.status).toBe("AUTH");
   });
 
@@ -112,7 +112,7 @@ describe("card operations", () => {
     const order = await paidOrder();
     await h.control("/_control/reset"); // e-SCOTT no longer knows the transaction → K12
     const result = await run(order.id, { operation: "capture" });
-    expect(result).toMatchObject({ ok: false, message: "card.opK12" });
+    expect(result).toMatchObject({ ok: false, message: "cardAdmin.opK12" });
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
     expect((await h.db.orderNote.findMany({ where: { orderId: order.id } })).some((n) => n.message.includes("K12"))).toBe(true);
   });
@@ -121,7 +121,7 @@ describe("card operations", () => {
     const user = await h.user();
     const order = await paidOrder({ userId: user.id, save: true });
     expect((await emuTx(order.id))?.hasKaiinId).toBe(true);
-    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "card.captured" });
+    expect(await run(order.id, { operation: "capture" })).toEqual({ ok: true, message: "cardAdmin.captured" });
   });
 });
 
@@ -139,8 +139,8 @@ describe("settling an unknown outcome", () => {
     const order = await unknownOrder();
     const payment = await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } });
     expect(availableOperations(payment, await h.db.order.findUniqueOrThrow({ where: { id: order.id } }), new Date())).toEqual(["markPaid", "markFailed"]);
-    expect(await run(order.id, { operation: "markPaid" })).toEqual({ ok: false, message: "card.noteRequired" });
-    expect(await run(order.id, { operation: "markPaid", note: "加盟店管理画面で与信を確認" })).toEqual({ ok: true, message: "card.markedPaid" });
+    expect(await run(order.id, { operation: "markPaid" })).toEqual({ ok: false, message: "cardAdmin.noteRequired" });
+    expect(await run(order.id, { operation: "markPaid", note: "加盟店管理画面で与信を確認" })).toEqual({ ok: true, message: "cardAdmin.markedPaid" });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(saved).toMatchObject({ status: "processing", attention: null });
     expect((await h.db.payment.findFirstOrThrow({ where: { orderId: order.id } })).state).toBe("authorized");
@@ -148,7 +148,7 @@ describe("settling an unknown outcome", () => {
 
   it("marking it failed frees the order and returns the stock", async () => {
     const order = await unknownOrder();
-    expect(await run(order.id, { operation: "markFailed", note: "取引なし" })).toEqual({ ok: true, message: "card.markedFailed" });
+    expect(await run(order.id, { operation: "markFailed", note: "取引なし" })).toEqual({ ok: true, message: "cardAdmin.markedFailed" });
     const saved = await h.db.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true } });
     expect(saved).toMatchObject({ status: "failed", attention: null });
     expect(saved.payments[0]).toMatchObject({ state: "failed", liveOrderId: null });

@@ -24,7 +24,7 @@ export const GATEWAY_OPERATIONS = ["capture", "void", "change", "reauth", "refun
 export const RESOLUTIONS = ["markPaid", "markFailed"] as const;
 export type CardOperation = (typeof GATEWAY_OPERATIONS)[number] | (typeof RESOLUTIONS)[number];
 
-const NOTES = dictionaryFor("ja").card.notes;
+const NOTES = dictionaryFor("ja").cardAdmin.notes;
 const REFUND_NOTES = dictionaryFor("ja").refund;
 
 /** The operations that move money, by the transition they make: offered where the table allows it. */
@@ -59,8 +59,8 @@ export async function cardStatusChangeBlock(db: Db, orderId: number, to: OrderSt
   if (to !== "cancelled" && to !== "refunded") return null;
   const live = await db.payment.findUnique({ where: { liveOrderId: orderId } });
   if (!live || live.gateway !== "card") return null;
-  if (live.state === "authorized" || live.state === "captured") return "card.useVoidOperation";
-  if (live.state === "unknown" || live.state === "started" || live.state === "awaiting_3ds") return "card.settleFirst";
+  if (live.state === "authorized" || live.state === "captured") return "cardAdmin.useVoidOperation";
+  if (live.state === "unknown" || live.state === "started" || live.state === "awaiting_3ds") return "cardAdmin.settleFirst";
   return null;
 }
 
@@ -90,15 +90,15 @@ export type OperationResult = { ok: boolean; message: MessageRef; values?: Recor
 
 export async function runCardOperation(c: CardContext, orderId: number, request: OperationRequest, admin: string): Promise<OperationResult> {
   const payment = await orderCardPayment(c, orderId);
-  if (!payment) return { ok: false, message: "card.noPayment" };
-  if (payment.state !== request.expectedState) return { ok: false, message: "card.opStale" };
+  if (!payment) return { ok: false, message: "cardAdmin.noPayment" };
+  if (payment.state !== request.expectedState) return { ok: false, message: "cardAdmin.opStale" };
   const now = c.now();
   if (!availableOperations(payment, payment.order, now).includes(request.operation)) {
-    return { ok: false, message: operationsExpired(payment.order, now) ? "card.opExpiredWindow" : "card.opNotAllowed" };
+    return { ok: false, message: operationsExpired(payment.order, now) ? "cardAdmin.opExpiredWindow" : "cardAdmin.opNotAllowed" };
   }
   let plan: Extract<RefundPlan, { ok: true }> | undefined;
   if (request.operation === "refund") {
-    if (request.expectedAmount !== payment.amount) return { ok: false, message: "card.opStale" };
+    if (request.expectedAmount !== payment.amount) return { ok: false, message: "cardAdmin.opStale" };
     const planned = planRefund(request.refund ?? {}, payment.amount);
     if (!planned.ok) return planned;
     plan = planned;
@@ -106,13 +106,13 @@ export async function runCardOperation(c: CardContext, orderId: number, request:
   // Claimed before e-SCOTT hears of it: a simultaneous 売上計上 and 取消 cannot both be sent. A refund
   // claims the amount it was computed from too: a double submit or a second admin finds it changed.
   const claim = await claimPaymentOperation(c.db, payment.id, payment.state as CardPaymentState, request.operation, now, plan ? { amount: payment.amount } : {});
-  if (!claim) return { ok: false, message: "card.opBusy" };
+  if (!claim) return { ok: false, message: "cardAdmin.opBusy" };
   try {
     if (request.operation === "markPaid" || request.operation === "markFailed") return await resolve(c, payment, request, admin);
     if (plan) return await refund(c, payment, plan, admin);
     return await callGateway(c, payment, request, admin);
   } catch (err) {
-    if (err instanceof PaymentConflictError) return { ok: false, message: "card.opStale" };
+    if (err instanceof PaymentConflictError) return { ok: false, message: "cardAdmin.opStale" };
     throw err;
   } finally {
     await releasePaymentOperation(c.db, payment.id, claim);
@@ -121,7 +121,7 @@ export async function runCardOperation(c: CardContext, orderId: number, request:
 
 async function resolve(c: CardContext, payment: Payment, request: OperationRequest, admin: string): Promise<OperationResult> {
   const note = request.note?.trim();
-  if (!note) return { ok: false, message: "card.noteRequired" };
+  if (!note) return { ok: false, message: "cardAdmin.noteRequired" };
   if (request.operation === "markFailed") {
     await failPayment(c.db, payment.id, {
       codes: payment.lastCodes ? payment.lastCodes.split("|") : [RESPONSE_CODE.ng],
@@ -130,7 +130,7 @@ async function resolve(c: CardContext, payment: Payment, request: OperationReque
       from: payment.state as CardPaymentState,
       author: admin,
     });
-    return { ok: true, message: "card.markedFailed" };
+    return { ok: true, message: "cardAdmin.markedFailed" };
   }
   await applyPaymentOperation(c.db, payment.id, {
     event: payment.operateId === OPERATE_ID.auth ? "reconcile_authorized" : "reconcile_captured",
@@ -140,7 +140,7 @@ async function resolve(c: CardContext, payment: Payment, request: OperationReque
     author: admin,
     data: { paidAt: c.now(), pendingData: null },
   });
-  return { ok: true, message: "card.markedPaid" };
+  return { ok: true, message: "cardAdmin.markedPaid" };
 }
 
 function outcomeLine(result: EscottResult<unknown>): string {
@@ -163,8 +163,8 @@ async function processParams(c: CardContext, payment: Payment & { order: Order }
 async function operationFailed(c: CardContext, payment: Payment, op: (typeof GATEWAY_OPERATIONS)[number], result: EscottFailure, admin: string): Promise<OperationResult> {
   const why = result.reason === "rejected" ? adminText(result.codes) : `${RESPONSE_CODE.ng} (${result.reason})`;
   await addOrderNote(c.db, payment.orderId, fmt(NOTES.operationFailed, { label: NOTES.labels[op], line: outcomeLine(result), why }), { author: admin });
-  if (result.reason !== "rejected") return { ok: false, message: "card.opUnknown" };
-  return { ok: false, message: result.codes.includes(RESPONSE_CODE.transactionGone) ? "card.opK12" : "card.opRejected", values: { codes: adminText(result.codes) } };
+  if (result.reason !== "rejected") return { ok: false, message: "cardAdmin.opUnknown" };
+  return { ok: false, message: result.codes.includes(RESPONSE_CODE.transactionGone) ? "cardAdmin.opK12" : "cardAdmin.opRejected", values: { codes: adminText(result.codes) } };
 }
 
 async function refund(c: CardContext, payment: Payment & { order: Order }, plan: Extract<RefundPlan, { ok: true }>, admin: string): Promise<OperationResult> {
@@ -196,9 +196,9 @@ async function refund(c: CardContext, payment: Payment & { order: Order }, plan:
 async function callGateway(c: CardContext, payment: Payment & { order: Order }, request: OperationRequest, admin: string): Promise<OperationResult> {
   const op = request.operation as Exclude<(typeof GATEWAY_OPERATIONS)[number], "refund">;
   if ((op === "change" || op === "reauth") && !(request.amount && Number.isSafeInteger(request.amount) && request.amount > 0 && request.amount <= 99_999_999)) {
-    return { ok: false, message: "card.amountInvalid" };
+    return { ok: false, message: "cardAdmin.amountInvalid" };
   }
-  if (op === "change" && request.amount === payment.amount) return { ok: false, message: "card.amountUnchanged" };
+  if (op === "change" && request.amount === payment.amount) return { ok: false, message: "cardAdmin.amountUnchanged" };
 
   const { base, member } = await processParams(c, payment);
   const send = (withMember: boolean): Promise<EscottResult<SearchData>> => {
@@ -227,7 +227,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
   switch (op) {
     case "capture":
       await applyPaymentOperation(c.db, payment.id, { event: "capture", from: state, note: fmt(NOTES.captured, { line }), author: admin, data: { lastCodes: "OK" } });
-      return { ok: true, message: "card.captured" };
+      return { ok: true, message: "cardAdmin.captured" };
     case "void": {
       const target: OrderStatus = state === "authorized" && canCancel(payment.order.status) ? "cancelled" : "refunded";
       // 取消 of a sale gives all that remains back: recorded as a refund, so refundedAmount() stays the money returned.
@@ -236,7 +236,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
           ? (tx: Tx) => recordRefund(tx, { orderId: payment.orderId, paymentId: payment.id, amount: payment.amount, reason: REFUND_NOTES.voidReason, author: admin, operateId: OPERATE_ID.delete, transactionId: result.transactionId ?? null, amountBefore: payment.amount })
           : undefined;
       await applyPaymentOperation(c.db, payment.id, { event: "void", from: state, orderStatus: target, note: fmt(target === "cancelled" ? NOTES.voidedAuthorization : NOTES.voidedSale, { line }), author: admin, data: { lastCodes: "OK" }, record });
-      return { ok: true, message: "card.voided" };
+      return { ok: true, message: "cardAdmin.voided" };
     }
     case "change":
     case "reauth": {
@@ -244,7 +244,7 @@ async function callGateway(c: CardContext, payment: Payment & { order: Order }, 
       // The order total is what was ordered: after refunds it is the new amount plus what went back.
       const refunded = state === "captured" ? await refundedOnPayment(c.db, payment.id) : 0;
       await applyPaymentOperation(c.db, payment.id, { event: op === "change" ? "change_amount" : "reauthorize", from: state, orderTotal: amount + refunded, note: fmt(op === "change" ? NOTES.amountChanged : NOTES.reauthorized, { before: payment.amount, after: amount, line }), author: admin, data: { amount, lastCodes: "OK" } });
-      return { ok: true, message: op === "change" ? "card.amountChanged" : "card.reauthorized" };
+      return { ok: true, message: op === "change" ? "cardAdmin.amountChanged" : "cardAdmin.reauthorized" };
     }
     case "search":
       return searchResult(c, payment, result, line, admin);
@@ -263,7 +263,7 @@ function canCancel(status: string): boolean {
  * answer carries a status (the emulator's KessaiStatus), an unknown or stale local state follows it.
  */
 async function searchResult(c: CardContext, payment: Payment & { order: Order }, result: EscottResult<SearchData>, line: string, admin: string): Promise<OperationResult> {
-  if (!result.ok) return { ok: false, message: "card.opRejected" };
+  if (!result.ok) return { ok: false, message: "cardAdmin.opRejected" };
   const remote = result.data.status;
   const values = { amount: result.data.amount !== undefined ? String(result.data.amount) : "-", salesDate: result.data.salesDate ?? "-", status: result.data.statusText ?? "-" };
   const note = fmt(NOTES.searched, { ...values, line });
@@ -280,5 +280,5 @@ async function searchResult(c: CardContext, payment: Payment & { order: Order },
   } else {
     await addOrderNote(c.db, payment.orderId, note, { author: admin });
   }
-  return { ok: true, message: "card.searchResult", values };
+  return { ok: true, message: "cardAdmin.searchResult", values };
 }

@@ -52,7 +52,7 @@ describe("refunds of a captured card payment", () => {
     expect(refundedAmount(refunded)).toBe(total);
     expect(remainingAmount(refunded)).toBe(0);
     // Nothing left to refund.
-    expect(await refund(order.id, "1")).toEqual({ ok: false, message: "card.opNotAllowed" });
+    expect(await refund(order.id, "1")).toEqual({ ok: false, message: "cardAdmin.opNotAllowed" });
   });
 
   it("refuses an amount outside 1…remaining or a missing reason, and sends nothing", async () => {
@@ -72,9 +72,9 @@ describe("refunds of a captured card payment", () => {
     const before = await payment(order.id);
     const results = await Promise.all([refund(order.id, "500"), refund(order.id, "500")]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: "card.opBusy" });
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: "cardAdmin.opBusy" });
     // The same form sent again later (the page still shows the old amount).
-    expect(await refund(order.id, "500", "r", { expectedAmount: before.amount })).toEqual({ ok: false, message: "card.opStale" });
+    expect(await refund(order.id, "500", "r", { expectedAmount: before.amount })).toEqual({ ok: false, message: "cardAdmin.opStale" });
     expect(await h.db.refund.count({ where: { orderId: order.id } })).toBe(1);
     expect(await payment(order.id)).toMatchObject({ amount: before.amount - 500 });
     expect((await emuTx(order.id))?.amount).toBe(before.amount - 500);
@@ -98,7 +98,7 @@ describe("refunds of a captured card payment", () => {
     await payWithCard(await h.context(), authorized, { mode: "new", token, maskedCard, holderName: "TARO YAMADA", payType: "01", save: false, agreement: false }, { locale: "ja", total: 0, userId: null });
     const auth = await payment(authorized.id);
     expect(availableOperations(auth, await h.db.order.findUniqueOrThrow({ where: { id: authorized.id } }), new Date())).not.toContain("refund");
-    expect(await refund(authorized.id, "100")).toEqual({ ok: false, message: "card.opNotAllowed" });
+    expect(await refund(authorized.id, "100")).toEqual({ ok: false, message: "cardAdmin.opNotAllowed" });
 
     await h.configure({ operateId: "1Gathering", threeDSecure: false });
     const order = await capturedOrder();

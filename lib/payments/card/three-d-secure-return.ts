@@ -71,7 +71,7 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   if (!ret.proceed) {
     const failed = await failAttempt(c, payment, {
       codes: [`3DS${ret.secureResultCode}`],
-      note: dictionaryFor("ja").card.notes.threeDSNotAuthenticated.replace("{code}", ret.secureResultCode),
+      note: dictionaryFor("ja").cardAdmin.notes.threeDSNotAuthenticated.replace("{code}", ret.secureResultCode),
       message: bothLanguages("threeDSFailed"),
       notice: "payment.threeDSFailed",
     });
@@ -83,7 +83,7 @@ export async function handleThreeDSReturn(c: CardContext | null, encryptValue: u
   if (!pending) {
     const failed = await failAttempt(c, payment, {
       codes: ["NG"],
-      note: dictionaryFor("ja").card.notes.threeDSPendingLost,
+      note: dictionaryFor("ja").cardAdmin.notes.threeDSPendingLost,
       message: bothLanguages("threeDSReturnFailed"),
       notice: "payment.threeDSReturnFailed",
     });

@@ -18,6 +18,7 @@ export async function cvsAdminView(db: Db, order: OrderSummary, locale: Locale, 
   const [payment, history] = await Promise.all([cvsPaymentOfOrder(db, order.id), cvsHistoryOfOrder(db, order.id)]);
   const dict = dictionaryFor(locale);
   const t = dict.cvs;
+  const adminT = dict.cvsAdmin;
   const status = payment ? cvsDisplayStatus(payment, now) : null;
   const receipt = payment?.receipts[0];
   const facts: Fact[] = [];
@@ -32,7 +33,7 @@ export async function cvsAdminView(db: Db, order: OrderSummary, locale: Locale, 
     if (payment.paymentUrl) facts.push({ label: t.paymentUrl, value: payment.paymentUrl, href: payment.paymentUrl });
     if (receipt) {
       groups.push({
-        title: t.receipt,
+        title: adminT.receipt,
         tone: "success",
         testId: "cvs-receipt",
         facts: [
@@ -40,48 +41,48 @@ export async function cvsAdminView(db: Db, order: OrderSummary, locale: Locale, 
           { label: t.paidAt, value: formatNyukinDate(receipt.nyukinDate) },
           ...(receipt.cvsCd ? [{ label: t.store, value: cvsStoreName(receipt.cvsCd), testId: "cvs-receipt-store" }] : []),
           { label: t.amount, value: formatYen(dict, receipt.amount) },
-          { label: t.receiptSource, value: receipt.source === "inquiry" ? t.sourceInquiry : t.sourceNotification },
+          { label: adminT.receiptSource, value: receipt.source === "inquiry" ? adminT.sourceInquiry : adminT.sourceNotification },
         ],
       });
     }
-    operations.push({ id: "reference", label: t.opReference, confirm: t.confirmReference, hint: t.opReferenceHint, fields: [] });
+    operations.push({ id: "reference", label: adminT.opReference, confirm: adminT.confirmReference, hint: adminT.opReferenceHint, fields: [] });
     if (payment.state === "unpaid") {
       const limitDate = payment.payLimit ? `${payment.payLimit.slice(0, 4)}-${payment.payLimit.slice(4, 6)}-${payment.payLimit.slice(6, 8)}` : "";
       operations.push({
         id: "change",
-        label: t.opChange,
-        confirm: t.confirmChange,
-        hint: t.opChangeHint,
+        label: adminT.opChange,
+        confirm: adminT.confirmChange,
+        hint: adminT.opChangeHint,
         fields: [
-          { name: "payLimitDate", label: t.newPayLimit, kind: "date", defaultValue: limitDate },
-          { name: "amount", label: t.newAmount, kind: "yen", defaultValue: payment.amount },
+          { name: "payLimitDate", label: adminT.newPayLimit, kind: "date", defaultValue: limitDate },
+          { name: "amount", label: adminT.newAmount, kind: "yen", defaultValue: payment.amount },
         ],
       });
-      operations.push({ id: "delete", label: t.opDelete, confirm: t.confirmDelete, hint: t.opDeleteHint, danger: true, fields: [] });
+      operations.push({ id: "delete", label: adminT.opDelete, confirm: adminT.confirmDelete, hint: adminT.opDeleteHint, danger: true, fields: [] });
     }
   }
   return {
-    title: t.panelTitle,
+    title: adminT.panelTitle,
     testId: "cvs-panel",
     testIdPrefix: "cvs",
     alerts: [
-      ...(order.attention === PAID_AFTER_CANCEL ? [{ tone: "error" as const, text: t.attentionPaidAfterCancel, testId: "cvs-attention" }] : []),
-      ...(order.attention === ATTENTION.amountMismatch ? [{ tone: "error" as const, text: t.attentionAmountMismatch, testId: "cvs-attention" }] : []),
+      ...(order.attention === PAID_AFTER_CANCEL ? [{ tone: "error" as const, text: adminT.attentionPaidAfterCancel, testId: "cvs-attention" }] : []),
+      ...(order.attention === ATTENTION.amountMismatch ? [{ tone: "error" as const, text: adminT.attentionAmountMismatch, testId: "cvs-attention" }] : []),
     ],
-    empty: payment ? undefined : t.noRegistration,
+    empty: payment ? undefined : adminT.noRegistration,
     facts,
     groups,
-    operations: payment ? { title: t.operations, items: operations, empty: "", expectedState: payment.state } : null,
+    operations: payment ? { title: adminT.operations, items: operations, empty: "", expectedState: payment.state } : null,
     history: {
-      title: t.history,
-      empty: t.historyEmpty,
-      columns: [t.historyDate, t.historyOperation, t.historyResult, t.historyDetail],
+      title: adminT.history,
+      empty: adminT.historyEmpty,
+      columns: [adminT.historyDate, adminT.historyOperation, adminT.historyResult, adminT.historyDetail],
       rows: history.map((h) => ({
         id: h.id,
         tone: OUTCOME_TONE[h.outcome],
         cells: [
           formatDateTime(h.createdAt, locale),
-          `${h.operateId}${h.kind === "notification" ? ` (${t.sourceNotification})` : ""}`,
+          `${h.operateId}${h.kind === "notification" ? ` (${adminT.sourceNotification})` : ""}`,
           `${h.outcome}${h.responseCd ? ` ${h.responseCd}` : ""}`,
           h.detail ?? (h.responseCd && h.responseCd !== RESPONSE_CODE.ok ? adminText(h.responseCd.split("|")) : ""),
         ],

@@ -10,7 +10,7 @@ import { unpaidMailLines } from "@/lib/payments/cvs/mail-lines";
 import { CartBusyError, cancelUnpaidOrder, checkoutAttempt, failPayment, livePayment, PaymentConflictError, succeedPayment, type CheckoutPaymentStart, type StartedPayment } from "@/lib/payments/payments";
 import type { PayOutcome } from "@/lib/payments/registry";
 
-const NOTES = dictionaryFor("ja").cvs.notes;
+const NOTES = dictionaryFor("ja").cvsAdmin.notes;
 
 function cut(text: string, max: number): string {
   return Array.from(text).slice(0, max).join("");

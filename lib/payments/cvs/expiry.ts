@@ -10,7 +10,7 @@ import { applyReceipt } from "@/lib/payments/cvs/receipt";
 import { formatPayLimit } from "@/lib/payments/cvs/status";
 import { closePayment, failPayment, PaymentConflictError } from "@/lib/payments/payments";
 
-const NOTES = dictionaryFor("ja").cvs.notes;
+const NOTES = dictionaryFor("ja").cvsAdmin.notes;
 
 export interface ExpiryReport {
   checked: number;

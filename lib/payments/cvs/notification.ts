@@ -62,7 +62,7 @@ async function logNotification(deps: LogDeps, posted: Record<string, string>, re
 async function flagAmountMismatch(db: Db, orderId: number, notified: number, registered: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const flagged = await tx.order.updateMany({ where: { id: orderId, attention: null }, data: { attention: ATTENTION.amountMismatch } });
-    if (flagged.count === 1) await addOrderNote(tx, orderId, fmt(dictionaryFor("ja").cvs.notes.amountMismatch, { notified, registered }), { kind: "system" });
+    if (flagged.count === 1) await addOrderNote(tx, orderId, fmt(dictionaryFor("ja").cvsAdmin.notes.amountMismatch, { notified, registered }), { kind: "system" });
   });
 }
 

@@ -14,7 +14,7 @@ import { applyPaymentOperation, claimPaymentOperation, closePayment, PaymentConf
 import type { PaymentState } from "@/lib/payments/state";
 import type { Fact, OperationOutcome, OperationRequest } from "@/lib/payments/views";
 
-const NOTES = dictionaryFor("ja").cvs.notes;
+const NOTES = dictionaryFor("ja").cvsAdmin.notes;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_PAY_LIMIT_DAYS = 60;
 
@@ -41,7 +41,7 @@ function processOf(deps: CvsContext, p: Payment) {
   return { orderId: String(p.orderId), processId: p.processId ?? "", processPass: deps.box.open(p.processPass ?? ""), transactionCode: p.transactionCode };
 }
 
-const failedCall = (codes: string[]): OperationResult => ({ ok: false, message: "cvs.opFailed", values: { codes: adminText(codes) } });
+const failedCall = (codes: string[]): OperationResult => ({ ok: false, message: "cvsAdmin.opFailed", values: { codes: adminText(codes) } });
 
 function referenceView(data: CvsReferenceData): ReferenceView {
   return {
@@ -57,18 +57,18 @@ function referenceView(data: CvsReferenceData): ReferenceView {
 
 export async function referenceRegistration(deps: CvsContext, orderId: number): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
-  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
-  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  if (!payment) return { ok: false, message: "cvsAdmin.opNoRegistration" };
+  if (!deps.client) return { ok: false, message: "cvsAdmin.opNotConfigured" };
   const ref = await deps.client.cvs.reference(processOf(deps, payment));
   if (!ref.ok) {
-    if (ref.codes.includes(RESPONSE_CODE.transactionGone)) return { ok: true, message: "cvs.refGone", reference: { paid: false, kessaiStatus: "DELETED" } };
+    if (ref.codes.includes(RESPONSE_CODE.transactionGone)) return { ok: true, message: "cvsAdmin.refGone", reference: { paid: false, kessaiStatus: "DELETED" } };
     return failedCall(ref.codes);
   }
   const reference = referenceView(ref.data);
-  if (!ref.data.paid) return { ok: true, message: "cvs.refUnpaid", reference };
-  if (!ref.data.recvNum || !ref.data.nyukinDate) return { ok: true, message: "cvs.refPaid", reference };
+  if (!ref.data.paid) return { ok: true, message: "cvsAdmin.refUnpaid", reference };
+  if (!ref.data.recvNum || !ref.data.nyukinDate) return { ok: true, message: "cvsAdmin.refPaid", reference };
   const outcome = await applyReceipt(deps, payment, inquiryReceipt(ref.data, payment.amount));
-  const message = outcome.kind === "applied" ? "cvs.refApplied" : outcome.kind === "late" ? "cvs.refLate" : "cvs.refPaid";
+  const message = outcome.kind === "applied" ? "cvsAdmin.refApplied" : outcome.kind === "late" ? "cvsAdmin.refLate" : "cvsAdmin.refPaid";
   return { ok: true, message, reference };
 }
 
@@ -80,22 +80,22 @@ function ymd(value: string): string | null {
 
 export async function changeRegistration(deps: CvsContext, orderId: number, input: { payLimitDate: string; amount: number }, actor: string): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
-  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
-  if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
-  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  if (!payment) return { ok: false, message: "cvsAdmin.opNoRegistration" };
+  if (payment.state !== "unpaid") return { ok: false, message: "cvsAdmin.opNotUnpaid" };
+  if (!deps.client) return { ok: false, message: "cvsAdmin.opNotConfigured" };
   const date = ymd(input.payLimitDate);
   let payLimit: string;
   try {
     payLimit = payLimitFromDate(date ?? "");
   } catch {
-    return { ok: false, message: "cvs.changeDateInvalid" };
+    return { ok: false, message: "cvsAdmin.changeDateInvalid" };
   }
   const now = deps.now();
   if (isPayLimitPast(payLimit, now) || (date ?? "") > jstDate(new Date(now.getTime() + MAX_PAY_LIMIT_DAYS * DAY_MS))) {
-    return { ok: false, message: "cvs.changeDateRange", values: { days: MAX_PAY_LIMIT_DAYS } };
+    return { ok: false, message: "cvsAdmin.changeDateRange", values: { days: MAX_PAY_LIMIT_DAYS } };
   }
-  if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 99_999_999) return { ok: false, message: "cvs.changeAmountInvalid" };
-  if (payLimit === payment.payLimit && input.amount === payment.amount) return { ok: false, message: "cvs.changeNothing" };
+  if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 99_999_999) return { ok: false, message: "cvsAdmin.changeAmountInvalid" };
+  if (payLimit === payment.payLimit && input.amount === payment.amount) return { ok: false, message: "cvsAdmin.changeNothing" };
 
   const res = await deps.client.cvs.change({ ...processOf(deps, payment), payLimit, amount: input.amount });
   if (!res.ok) return failedCall(res.codes);
@@ -109,27 +109,27 @@ export async function changeRegistration(deps: CvsContext, orderId: number, inpu
       data: { payLimit, amount: input.amount, freeArea: res.data.freeArea, paymentUrl, lastCodes: "OK" },
     });
   } catch (err) {
-    if (err instanceof PaymentConflictError) return { ok: false, message: "cvs.opConflict" };
+    if (err instanceof PaymentConflictError) return { ok: false, message: "cvsAdmin.opConflict" };
     throw err;
   }
-  return { ok: true, message: "cvs.changed" };
+  return { ok: true, message: "cvsAdmin.changed" };
 }
 
 export async function deleteRegistration(deps: CvsContext, orderId: number, actor: string): Promise<OperationResult> {
   const payment = await currentRegistration(deps, orderId);
-  if (!payment) return { ok: false, message: "cvs.opNoRegistration" };
-  if (payment.state !== "unpaid") return { ok: false, message: "cvs.opNotUnpaid" };
-  if (!deps.client) return { ok: false, message: "cvs.opNotConfigured" };
+  if (!payment) return { ok: false, message: "cvsAdmin.opNoRegistration" };
+  if (payment.state !== "unpaid") return { ok: false, message: "cvsAdmin.opNotUnpaid" };
+  if (!deps.client) return { ok: false, message: "cvsAdmin.opNotConfigured" };
   const res = await deps.client.cvs.delete(processOf(deps, payment));
-  if (!res.ok && res.codes.includes(RESPONSE_CODE.stateConflict)) return { ok: false, message: "cvs.deletePaid" };
+  if (!res.ok && res.codes.includes(RESPONSE_CODE.stateConflict)) return { ok: false, message: "cvsAdmin.deletePaid" };
   if (!res.ok && !res.codes.includes(RESPONSE_CODE.transactionGone)) return failedCall(res.codes);
   try {
     await closePayment(deps.db, payment.id, { event: "cancel", note: NOTES.deleted, author: actor, codes: res.codes });
   } catch (err) {
-    if (err instanceof PaymentConflictError) return { ok: false, message: "cvs.opConflict" };
+    if (err instanceof PaymentConflictError) return { ok: false, message: "cvsAdmin.opConflict" };
     throw err;
   }
-  return { ok: true, message: "cvs.deleted" };
+  return { ok: true, message: "cvsAdmin.deleted" };
 }
 
 /**
@@ -139,7 +139,7 @@ export async function deleteRegistration(deps: CvsContext, orderId: number, acto
 export async function cvsStatusChangeBlock(db: Db, orderId: number, to: OrderStatus): Promise<MessageKey | null> {
   if (to !== "cancelled" && to !== "failed") return null;
   const live = await db.payment.findUnique({ where: { liveOrderId: orderId } });
-  return live?.gateway === "cvs" && live.state === "unpaid" ? "cvs.useDeleteOperation" : null;
+  return live?.gateway === "cvs" && live.state === "unpaid" ? "cvsAdmin.useDeleteOperation" : null;
 }
 
 export const CVS_OPERATIONS = ["reference", "change", "delete"] as const;
@@ -148,7 +148,7 @@ export const CVS_OPERATIONS = ["reference", "change", "delete"] as const;
 export async function runCvsOperation(deps: CvsContext, orderId: number, request: OperationRequest, actor: string, locale: Locale): Promise<OperationOutcome> {
   const registration = await currentRegistration(deps, orderId);
   // 照会 only reads; the others act on the registration the admin was looking at.
-  if (request.operation !== "reference" && registration && registration.state !== request.expectedState) return { ok: false, message: "cvs.opConflict" };
+  if (request.operation !== "reference" && registration && registration.state !== request.expectedState) return { ok: false, message: "cvsAdmin.opConflict" };
   switch (request.operation) {
     case "reference": {
       const result = await referenceRegistration(deps, orderId);
@@ -156,10 +156,10 @@ export async function runCvsOperation(deps: CvsContext, orderId: number, request
     }
     case "change":
     case "delete": {
-      if (!registration) return { ok: false, message: "cvs.opConflict" };
+      if (!registration) return { ok: false, message: "cvsAdmin.opConflict" };
       // Claimed before e-SCOTT hears of it: a simultaneous 変更 and 取消 cannot both be sent.
       const claim = await claimPaymentOperation(deps.db, registration.id, registration.state as PaymentState, request.operation);
-      if (!claim) return { ok: false, message: "card.opBusy" };
+      if (!claim) return { ok: false, message: "cardAdmin.opBusy" };
       try {
         if (request.operation === "delete") return await deleteRegistration(deps, orderId, actor);
         const amount = /^\d{1,9}$/.test(request.fields.amount ?? "") ? Number(request.fields.amount) : Number.NaN;
@@ -176,8 +176,9 @@ export async function runCvsOperation(deps: CvsContext, orderId: number, request
 function referenceFacts(r: ReferenceView, locale: Locale): Fact[] {
   const dict = dictionaryFor(locale);
   const t = dict.cvs;
+  const adminT = dict.cvsAdmin;
   const facts: Fact[] = [];
-  if (r.kessaiStatus) facts.push({ label: t.kessaiStatus, value: r.kessaiStatus });
+  if (r.kessaiStatus) facts.push({ label: adminT.kessaiStatus, value: r.kessaiStatus });
   if (r.recvNum) facts.push({ label: t.recvNum, value: r.recvNum, testId: "cvs-reference-recvnum" });
   if (r.nyukinDate) facts.push({ label: t.paidAt, value: formatNyukinDate(r.nyukinDate) });
   if (r.storeName) facts.push({ label: t.store, value: r.storeName, testId: "cvs-reference-store" });

@@ -11,7 +11,7 @@ import { paidMailLines } from "@/lib/payments/cvs/mail-lines";
 import { formatNyukinDate } from "@/lib/payments/cvs/status";
 import { recordReceipt, type ReceiptInput, type ReceiptOutcome } from "@/lib/payments/payments";
 
-const NOTES = dictionaryFor("ja").cvs.notes;
+const NOTES = dictionaryFor("ja").cvsAdmin.notes;
 
 /** Order.attention when money arrives for an order that no longer waits for it. */
 export const PAID_AFTER_CANCEL = ATTENTION.paidAfterCancel;

@@ -15,7 +15,7 @@ import { secretHint } from "@/lib/payments/settings/store";
 import { liveModeReasons } from "@/lib/security/live-mode";
 
 export async function generateMetadata() {
-  return { title: (await getDictionary()).dict.card.settingsTitle };
+  return { title: (await getDictionary()).dict.cardAdmin.settingsTitle };
 }
 
 export default async function CardSettingsPage() {
@@ -27,15 +27,15 @@ export default async function CardSettingsPage() {
       <GatewaySettingsHeader gateway="card" backLabel={dict.admin.paymentSettings} reasons={[...cardMissing(s), ...liveModeReasons(s, siteUrl)]} dict={dict} />
       {!s.threeDSecure && (
         <Notice tone="warning" role="note" data-testid="three-ds-off-warning">
-          {dict.card.threeDSecureOffWarning}
+          {dict.cardAdmin.threeDSecureOffWarning}
         </Notice>
       )}
-      <Panel title={dict.card.urlsTitle} titleId="card-urls-title" className="space-y-2">
-        <p className="text-xs text-stone-600">{dict.card.urlsHelp}</p>
+      <Panel title={dict.cardAdmin.urlsTitle} titleId="card-urls-title" className="space-y-2">
+        <p className="text-xs text-stone-600">{dict.cardAdmin.urlsHelp}</p>
         <DescriptionList
           items={[
-            { label: dict.card.threeDSReturnUrl, value: threeDSReturnUrl(siteUrl), className: "break-all font-mono", "data-testid": "three-ds-return-url" },
-            { label: dict.card.notificationUrl, value: notificationUrl(siteUrl), className: "break-all font-mono", "data-testid": "notification-url" },
+            { label: dict.cardAdmin.threeDSReturnUrl, value: threeDSReturnUrl(siteUrl), className: "break-all font-mono", "data-testid": "three-ds-return-url" },
+            { label: dict.cardAdmin.notificationUrl, value: notificationUrl(siteUrl), className: "break-all font-mono", "data-testid": "notification-url" },
           ]}
         />
       </Panel>

@@ -43,7 +43,7 @@ type Limit = "declinesPerOrder" | "declinesPerIpHour" | "declinesPerShopperHour"
 
 export function CardSettingsForm({ initial, secrets }: { initial: CardSettingsValues; secrets: Record<Secret, Hint> }) {
   const { dict } = useI18n();
-  const t = dict.card;
+  const t = dict.cardAdmin;
   const [state, action, pending] = useActionState<CardSettingsState, FormData>(saveCardSettingsAction, { ok: true });
   const [v, setV] = useState(initial);
   const errors = state.errors ?? {};

@@ -29,7 +29,7 @@ async function stored() {
 describe("saveCvsSettingsAction", () => {
   it("saves the fee table from its rows (empty 'to' = no upper bound), keeping the order of the rows", async () => {
     const res = await save({ ok: true }, formData({ ...base, feeEnabled: "on", "feeRows.0.from": "0", "feeRows.0.to": "1100", "feeRows.0.fee": "0", "feeRows.1.from": "1101", "feeRows.1.to": "", "feeRows.1.fee": "330" }));
-    expect(res).toEqual({ ok: true, message: "cvs.settingsSaved" });
+    expect(res).toEqual({ ok: true, message: "cvsAdmin.settingsSaved" });
     expect(await stored()).toMatchObject({ enabled: true, feeEnabled: true, merchantPass: "Secret99", feeRows: [{ from: 0, to: 1100, fee: 0 }, { from: 1101, to: null, fee: 330 }] });
   });
 

@@ -34,10 +34,10 @@ export async function saveCvsSettingsAction(_prev: CvsSettingsState, form: unkno
   await requireAdmin();
   // The whole form or nothing (lib/payments/settings/form.ts); a non-form argument is refused alike.
   const read = readSettingsForm("cvs", form, SCALARS);
-  if (!read.ok || !(form instanceof FormData)) return { ok: false, message: "cvs.settingsInvalid", errors: read.ok ? {} : read.errors };
+  if (!read.ok || !(form instanceof FormData)) return { ok: false, message: "cvsAdmin.settingsInvalid", errors: read.ok ? {} : read.errors };
   const result = await updateSettings(db(), appSecretBox(), "cvs", { ...read.input, feeRows: feeRows(form) }, env().ESCOTT_TARGET);
-  if (!result.ok) return { ok: false, message: "cvs.settingsInvalid", errors: result.errors };
+  if (!result.ok) return { ok: false, message: "cvsAdmin.settingsInvalid", errors: result.errors };
   revalidatePath("/admin/payments");
   revalidatePath("/admin/payments/cvs");
-  return { ok: true, message: "cvs.settingsSaved" };
+  return { ok: true, message: "cvsAdmin.settingsSaved" };
 }

@@ -13,7 +13,7 @@ import { secretHint } from "@/lib/payments/settings/store";
 import { liveModeReasons } from "@/lib/security/live-mode";
 
 export async function generateMetadata() {
-  return { title: (await getDictionary()).dict.cvs.settingsTitle };
+  return { title: (await getDictionary()).dict.cvsAdmin.settingsTitle };
 }
 
 export default async function CvsSettingsPage() {
@@ -22,12 +22,12 @@ export default async function CvsSettingsPage() {
   const notifyUrl = notificationUrl(env().SITE_URL);
   return (
     <div className="space-y-6">
-      <GatewaySettingsHeader gateway="cvs" backLabel={dict.cvs.backToPayments} reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]} dict={dict} />
-      <Panel title={dict.cvs.notifyUrl} titleId="notify-url-title" className="space-y-1">
+      <GatewaySettingsHeader gateway="cvs" backLabel={dict.cvsAdmin.backToPayments} reasons={[...cvsMissing(s), ...liveModeReasons(s, env().SITE_URL)]} dict={dict} />
+      <Panel title={dict.cvsAdmin.notifyUrl} titleId="notify-url-title" className="space-y-1">
         <p className="break-all font-mono text-sm" data-testid="notify-url">
           {notifyUrl}
         </p>
-        <p className="text-xs text-stone-600">{dict.cvs.notifyUrlHint}</p>
+        <p className="text-xs text-stone-600">{dict.cvsAdmin.notifyUrlHint}</p>
       </Panel>
       <CvsSettingsForm
         initial={formValues(s, ["enabled", "title", "description", "testMode", "merchantId", "payLimitDays", "feeEnabled", "feeRows", "saveLog", "unpaidPerEmail", "unpaidPerIp"])}

@@ -34,7 +34,7 @@ const toText = (rows: FeeRow[]): RowText[] => rows.map((r) => ({ key: nextKey++,
 
 export function CvsSettingsForm({ initial, passHint, presetRows }: { initial: CvsSettingsValues; passHint: { set: boolean; last2: string }; presetRows: FeeRow[] }) {
   const { dict } = useI18n();
-  const t = dict.cvs;
+  const t = dict.cvsAdmin;
   const [state, action, pending] = useActionState<CvsSettingsState, FormData>(saveCvsSettingsAction, { ok: true });
   const [v, setV] = useState({ ...initial, payLimitDays: String(initial.payLimitDays), unpaidPerEmail: String(initial.unpaidPerEmail), unpaidPerIp: String(initial.unpaidPerIp), merchantPass: "" });
   const [rows, setRows] = useState<RowText[]>(() => toText(initial.feeRows));

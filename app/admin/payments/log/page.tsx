@@ -14,7 +14,7 @@ import { rejectionSummary } from "@/lib/security/rejections";
 import { formatDateTime } from "@/lib/shop/dates";
 
 export async function generateMetadata() {
-  return { title: (await getDictionary()).dict.card.logTitle };
+  return { title: (await getDictionary()).dict.cardAdmin.logTitle };
 }
 
 function pretty(json: string | null): string {
@@ -44,7 +44,7 @@ export default async function PaymentLogPage({ searchParams }: PageProps<"/admin
   const [{ locale, dict }, query] = await Promise.all([getDictionary(), searchParams]);
   const filter = paymentLogFilter(query);
   const [{ rows, total, page, pages }, rejections] = await Promise.all([listPaymentLog(filter), rejectionSummary(db())]);
-  const t = dict.card;
+  const t = dict.cardAdmin;
   const table = t as unknown as Record<string, string>;
 
   return (

@@ -14,7 +14,7 @@ export interface AdminCardState {
   message?: MessageRef;
 }
 
-const schema = z.object({ userId: z.string().min(1).max(64), confirm: z.literal("on", { error: msg("card.adminDeleteConfirmRequired") }) });
+const schema = z.object({ userId: z.string().min(1).max(64), confirm: z.literal("on", { error: msg("cardAdmin.adminDeleteConfirmRequired") }) });
 
 export async function deleteCardMemberAction(_prev: AdminCardState, form: unknown): Promise<AdminCardState> {
   await requireAdmin();

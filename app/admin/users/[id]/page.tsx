@@ -16,7 +16,7 @@ export default async function AdminUserPage({ params }: PageProps<"/admin/users/
   await requireAdmin(`/admin/users/${id}`);
   const [{ locale, dict }, user] = await Promise.all([getDictionary(), userWithOrderCount(id)]);
   if (!user) notFound();
-  const t = dict.card;
+  const t = dict.cardAdmin;
   const { cached, card, block } = await cardMemberOfUser(user.id);
   return (
     <div className="max-w-3xl space-y-6">

@@ -11,8 +11,8 @@ import { shopEn } from "@/lib/i18n/parts/shop.en";
 import { orderExportEn } from "@/lib/i18n/parts/order-export.en";
 import { refundEn } from "@/lib/i18n/parts/refund.en";
 import { twoFactorEn } from "@/lib/i18n/parts/two-factor.en";
+import type { Shape } from "@/lib/i18n/parts/shape";
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Dictionary = Shape<typeof ja>;
 
 export const en: Dictionary = {

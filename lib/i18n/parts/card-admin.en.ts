@@ -1,6 +1,5 @@
 import type { cardAdminJa } from "@/lib/i18n/parts/card-admin.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const cardAdminEn: Shape<typeof cardAdminJa> = {
   settingsTitle: "Credit card payment settings",

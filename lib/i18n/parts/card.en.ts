@@ -1,6 +1,5 @@
 import type { cardJa } from "@/lib/i18n/parts/card.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const cardEn: Shape<typeof cardJa> = {
   defaultTitle: "Credit card",

@@ -1,6 +1,5 @@
 import type { cvsAdminJa } from "@/lib/i18n/parts/cvs-admin.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const cvsAdminEn: Shape<typeof cvsAdminJa> = {
   settingsTitle: "Online payment agency (convenience store / Pay-easy / e-money) settings",

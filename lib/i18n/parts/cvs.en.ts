@@ -1,6 +1,5 @@
 import type { cvsJa } from "@/lib/i18n/parts/cvs.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const cvsEn: Shape<typeof cvsJa> = {
   feeName: "Payment fee",

@@ -1,6 +1,5 @@
 import type { deliveryJa } from "@/lib/i18n/parts/delivery.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const deliveryEn: Shape<typeof deliveryJa> = {
   checkoutTitle: "Delivery date and time",

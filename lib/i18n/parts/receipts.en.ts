@@ -1,6 +1,5 @@
 import type { receiptsJa } from "@/lib/i18n/parts/receipts.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const receiptsEn: Shape<typeof receiptsJa> = {
   title: "Receipt",

@@ -1,6 +1,5 @@
 import type { shippingJa } from "@/lib/i18n/parts/shipping.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const shippingEn: Shape<typeof shippingJa> = {
   navSettings: "Shipping fees",

@@ -1,6 +1,5 @@
 import type { shopJa } from "@/lib/i18n/parts/shop.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const shopEn: Shape<typeof shopJa> = {
   confirm: {

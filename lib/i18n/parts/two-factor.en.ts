@@ -1,6 +1,5 @@
 import type { twoFactorJa } from "@/lib/i18n/parts/two-factor.ja";
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+import type { Shape } from "@/lib/i18n/parts/shape";
 
 export const twoFactorEn: Shape<typeof twoFactorJa> = {
   nav: "Two-step verification",
